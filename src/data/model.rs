@@ -1,0 +1,296 @@
+//! The Rust types that *are* operation data format version 1 (`../shared/docs/data-format.md`).
+//!
+//! These types are the single source of truth: serde reads documents into them (after
+//! [`crate::data::validate`] has produced friendly messages for every problem), and the
+//! published JSON Schema is generated from them with `schemars` (native builds only, so the
+//! wasm stays small).
+
+use serde::{Deserialize, Serialize};
+
+use super::time::EventTime;
+
+/// A whole document: one police operation, its reported totals and its itemised events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(title = "Operation data, format version 1"))]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// The format version; must be `1`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1)))]
+    pub version: u32,
+    /// Shown above the chart; derived from the operation name when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Shown under the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Which operation, and who ran it.
+    pub operation: OperationInfo,
+    /// Headline totals as officially reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<Reported>,
+    /// The itemised record, in any order. May be empty when `reported` is given.
+    pub events: Vec<Event>,
+    /// Where the numbers come from.
+    pub source: Source,
+}
+
+/// The operation's name and the agency that ran it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OperationInfo {
+    /// For example "Operation Cayman".
+    pub name: String,
+    /// For example "Norfolk Constabulary".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+}
+
+/// Headline totals as officially reported. Where the itemised events add up to less, the
+/// charts show the reported figure and say how many are not itemised.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reported {
+    /// Number of raids (warrants executed, premises searched).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raids: Option<u64>,
+    /// Number of people arrested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrests: Option<u64>,
+    /// Number of people charged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charged: Option<u64>,
+}
+
+/// The credit line: a news chart always says where its numbers come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The credit line, e.g. "Eastern Daily Press".
+    pub name: String,
+    /// A link to the source; `https:` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^https://")))]
+    pub url: Option<String>,
+    /// Shown under the chart, e.g. what is illustrative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One itemised event, tagged by its `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Event {
+    /// A raid: a warrant executed or premises searched.
+    Raid(Raid),
+    /// One or more people arrested.
+    Arrest(Arrest),
+    /// One or more people charged.
+    Charge(Charge),
+    /// Something seized.
+    Seizure(Seizure),
+}
+
+/// A raid: a warrant executed or premises searched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Raid {
+    /// Unique among all events; what other events refer to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When it happened.
+    pub time: EventTime,
+    /// Where it happened, e.g. "Orchard Street, Norwich".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Groups places for colour and the by-area view, e.g. "Norfolk".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// A free-text note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One or more people arrested.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Arrest {
+    /// Unique among all events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When it happened.
+    pub time: EventTime,
+    /// The `id` of the raid this belongs to; must exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raid: Option<String>,
+    /// How many people; default 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    pub count: Option<u64>,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Groups places; taken from the raid when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// A free-text note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One or more people charged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Charge {
+    /// Unique among all events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When it happened.
+    pub time: EventTime,
+    /// The `id` of the raid this belongs to; must exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raid: Option<String>,
+    /// How many people; default 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    pub count: Option<u64>,
+    /// The offence, e.g. "Possession with intent to supply a Class A drug".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offence: Option<String>,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Groups places; taken from the raid when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// A free-text note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Something seized.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Seizure {
+    /// Unique among all events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When it happened.
+    pub time: EventTime,
+    /// The `id` of the raid this belongs to; must exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raid: Option<String>,
+    /// What was seized, e.g. "Machete" or "£1,200 in cash".
+    pub item: String,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Groups places; taken from the raid when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// A free-text note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What kind of event this is, without its fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    /// A raid.
+    Raid,
+    /// An arrest.
+    Arrest,
+    /// A charge.
+    Charge,
+    /// A seizure.
+    Seizure,
+}
+
+impl Event {
+    /// Which kind of event this is.
+    pub fn kind(&self) -> EventKind {
+        match self {
+            Event::Raid(_) => EventKind::Raid,
+            Event::Arrest(_) => EventKind::Arrest,
+            Event::Charge(_) => EventKind::Charge,
+            Event::Seizure(_) => EventKind::Seizure,
+        }
+    }
+
+    /// When it happened.
+    pub fn time(&self) -> &EventTime {
+        match self {
+            Event::Raid(e) => &e.time,
+            Event::Arrest(e) => &e.time,
+            Event::Charge(e) => &e.time,
+            Event::Seizure(e) => &e.time,
+        }
+    }
+
+    /// The event's own `id`, if it has one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Event::Raid(e) => e.id.as_deref(),
+            Event::Arrest(e) => e.id.as_deref(),
+            Event::Charge(e) => e.id.as_deref(),
+            Event::Seizure(e) => e.id.as_deref(),
+        }
+    }
+
+    /// The `id` of the raid this event belongs to (never set on a raid).
+    pub fn raid_ref(&self) -> Option<&str> {
+        match self {
+            Event::Raid(_) => None,
+            Event::Arrest(e) => e.raid.as_deref(),
+            Event::Charge(e) => e.raid.as_deref(),
+            Event::Seizure(e) => e.raid.as_deref(),
+        }
+    }
+
+    /// How many people an arrest or charge covers (default 1); 0 for raids and seizures.
+    pub fn people(&self) -> u64 {
+        match self {
+            Event::Arrest(e) => e.count.unwrap_or(1),
+            Event::Charge(e) => e.count.unwrap_or(1),
+            Event::Raid(_) | Event::Seizure(_) => 0,
+        }
+    }
+
+    /// The event's own `place`, if given.
+    pub fn place(&self) -> Option<&str> {
+        match self {
+            Event::Raid(e) => e.place.as_deref(),
+            Event::Arrest(e) => e.place.as_deref(),
+            Event::Charge(e) => e.place.as_deref(),
+            Event::Seizure(e) => e.place.as_deref(),
+        }
+    }
+
+    /// The event's own `area`, if given (see [`crate::derive`] for the raid fallback).
+    pub fn area(&self) -> Option<&str> {
+        match self {
+            Event::Raid(e) => e.area.as_deref(),
+            Event::Arrest(e) => e.area.as_deref(),
+            Event::Charge(e) => e.area.as_deref(),
+            Event::Seizure(e) => e.area.as_deref(),
+        }
+    }
+
+    /// The event's free-text note, if given.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Event::Raid(e) => e.note.as_deref(),
+            Event::Arrest(e) => e.note.as_deref(),
+            Event::Charge(e) => e.note.as_deref(),
+            Event::Seizure(e) => e.note.as_deref(),
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Event times: an ISO 8601 date (the whole day) or a date-time with a UTC offset.
+//!
+//! Parsing is done by `chrono`; times are shown in the local time *as written*, so no
+//! time-zone database is needed. For placing events on one axis, every time is converted to a
+//! single reference offset chosen by [`crate::derive`].
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Why a time string could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeError {
+    /// A date-time with no UTC offset, e.g. `2018-04-16T06:00:00`.
+    MissingOffset,
+    /// Not an ISO 8601 date or date-time at all.
+    Invalid,
+}
+
+/// The parsed value of an event time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeValue {
+    /// A whole day, with no time or offset.
+    Date(NaiveDate),
+    /// A moment, with the offset it was written in.
+    DateTime(DateTime<FixedOffset>),
+}
+
+/// An event time: the text as written and its parsed value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventTime {
+    text: String,
+    value: TimeValue,
+}
+
+/// Where a whole-day event sits on a time axis: midday, the middle of the day it names.
+const WHOLE_DAY_POSITION: NaiveTime = match NaiveTime::from_hms_opt(12, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
+impl EventTime {
+    /// Parses an ISO 8601 date (`2018-04-16`) or a date-time with offset
+    /// (`2018-04-16T06:00:00+01:00`, `2018-04-16T06:00Z`).
+    pub fn parse(text: &str) -> Result<Self, TimeError> {
+        let value = parse_value(text.trim())?;
+        Ok(Self { text: text.to_owned(), value })
+    }
+
+    /// The text as written in the document.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The parsed value.
+    pub fn value(&self) -> TimeValue {
+        self.value
+    }
+
+    /// True for a date without a time: the event happened some time that day.
+    pub fn is_whole_day(&self) -> bool {
+        matches!(self.value, TimeValue::Date(_))
+    }
+
+    /// The UTC offset it was written with, in seconds east of UTC (none for a whole day).
+    pub fn offset_seconds(&self) -> Option<i32> {
+        match self.value {
+            TimeValue::Date(_) => None,
+            TimeValue::DateTime(dt) => Some(dt.offset().local_minus_utc()),
+        }
+    }
+
+    /// The local date and time as written (midday for a whole day).
+    pub fn local(&self) -> NaiveDateTime {
+        match self.value {
+            TimeValue::Date(d) => d.and_time(WHOLE_DAY_POSITION),
+            TimeValue::DateTime(dt) => dt.naive_local(),
+        }
+    }
+
+    /// The local calendar date as written.
+    pub fn date(&self) -> NaiveDate {
+        match self.value {
+            TimeValue::Date(d) => d,
+            TimeValue::DateTime(dt) => dt.naive_local().date(),
+        }
+    }
+
+    /// Seconds on a common axis whose clock runs at `reference_offset` seconds east of UTC.
+    /// Date-times are converted to that clock; a whole day sits at midday on that clock.
+    pub fn axis_seconds(&self, reference_offset: i32) -> f64 {
+        let local = match self.value {
+            TimeValue::Date(d) => d.and_time(WHOLE_DAY_POSITION),
+            TimeValue::DateTime(dt) => {
+                dt.naive_utc() + chrono::TimeDelta::seconds(i64::from(reference_offset))
+            }
+        };
+        local.and_utc().timestamp() as f64
+    }
+
+    /// The time for a reader, in en-GB and the local time as written:
+    /// "Mon 16 Apr 2018, 06:00", or "Wed 18 Apr 2018" for a whole day.
+    pub fn label(&self) -> String {
+        match self.value {
+            TimeValue::Date(d) => d.format("%a %-d %b %Y").to_string(),
+            TimeValue::DateTime(dt) => dt.naive_local().format("%a %-d %b %Y, %H:%M").to_string(),
+        }
+    }
+}
+
+fn parse_value(text: &str) -> Result<TimeValue, TimeError> {
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Ok(TimeValue::DateTime(dt));
+    }
+    for format in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M:%S%z"] {
+        let normalised = match text.strip_suffix('Z') {
+            Some(rest) => format!("{rest}+00:00"),
+            None => text.to_owned(),
+        };
+        if let Ok(dt) = DateTime::parse_from_str(&normalised, format) {
+            return Ok(TimeValue::DateTime(dt));
+        }
+    }
+    if text.len() == 10 {
+        if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(TimeValue::Date(d));
+        }
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if NaiveDateTime::parse_from_str(text, format).is_ok() {
+            return Err(TimeError::MissingOffset);
+        }
+    }
+    Err(TimeError::Invalid)
+}
+
+impl fmt::Display for EventTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for EventTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        EventTime::parse(&text).map_err(|e| {
+            serde::de::Error::custom(match e {
+                TimeError::MissingOffset => "date-time without a UTC offset",
+                TimeError::Invalid => "not an ISO 8601 date or date-time with offset",
+            })
+        })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for EventTime {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EventTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An ISO 8601 date (the whole day), e.g. \"2018-04-16\", or a date-time with a UTC offset, e.g. \"2018-04-16T06:00:00+01:00\" or \"2018-04-16T05:00:00Z\". Shown in the local time as written.",
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2}))?$"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_and_date_times_with_offsets() {
+        let t = EventTime::parse("2018-04-16T06:00:00+01:00").expect("valid");
+        assert_eq!(t.label(), "Mon 16 Apr 2018, 06:00");
+        assert_eq!(t.offset_seconds(), Some(3600));
+        let z = EventTime::parse("2018-04-16T05:00Z").expect("valid");
+        assert_eq!(z.axis_seconds(3600), t.axis_seconds(3600));
+        let d = EventTime::parse("2018-04-18").expect("valid");
+        assert!(d.is_whole_day());
+        assert_eq!(d.label(), "Wed 18 Apr 2018");
+    }
+
+    #[test]
+    fn rejects_missing_offsets_and_other_formats() {
+        assert_eq!(EventTime::parse("2018-04-16T06:00:00"), Err(TimeError::MissingOffset));
+        assert_eq!(EventTime::parse("2018-04-16T06:00"), Err(TimeError::MissingOffset));
+        assert_eq!(EventTime::parse("12/03/2018"), Err(TimeError::Invalid));
+        assert_eq!(EventTime::parse("2018-02-30"), Err(TimeError::Invalid));
+        assert_eq!(EventTime::parse(""), Err(TimeError::Invalid));
+    }
+}

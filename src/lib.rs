@@ -1,0 +1,10 @@
+//! operation-charts: interactive news charts of police operations (raids, arrests, charges).
+//!
+//! The pipeline has four stages, one module each, and thin web glue on top:
+//!
+//! ```text
+//! JSON ─▶ data::Operation ─▶ derive::Series ─▶ layout ─▶ scene::Scene (+ HitIndex) ─▶ paint ─▶ any plotters DrawingBackend
+//! ```
+#![deny(missing_docs)]
+
+pub mod data;
