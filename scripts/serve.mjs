@@ -1,0 +1,107 @@
+// Static server for the demo and the browser tests: www/ at /, dist/ at /dist/.
+//
+// Every response carries a strict Content-Security-Policy (with Trusted Types enforced) and
+// nosniff, so the demo proves the widget works on the strictest newsroom pages: no inline
+// script or style, no eval beyond compiling wasm, no markup sinks, nothing from other origins.
+//
+//   node scripts/serve.mjs            serve on PORT (default 8080) and print the URL
+//   import { startServer } from './scripts/serve.mjs'; await startServer({ port: 0 })
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const SECURITY_HEADERS = Object.freeze({
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+});
+
+/** sirv mounted at `prefix` (which ends in "/"); `dev` re-reads the disk so rebuilds show at once. */
+function mount(prefix, dir) {
+  const handler = sirv(path.join(ROOT, dir), { dev: true, etag: true, dotfiles: false });
+  return { prefix, handler };
+}
+
+/**
+ * Start the server. Resolves to { url, port, close() }; port 0 picks a free port.
+ * testPages: also serve tests/browser/pages at /test/ (the browser tests use it).
+ */
+export function startServer({ port = 8080, host = '127.0.0.1', testPages = false } = {}) {
+  const mounts = [mount('/dist/', 'dist')];
+  if (testPages) mounts.push(mount('/test/', 'tests/browser/pages'));
+  mounts.push(mount('/', 'www'));
+
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.statusCode = 405;
+      res.setHeader('Allow', 'GET, HEAD');
+      res.end();
+      return;
+    }
+    const notFound = () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Not found\n');
+    };
+    const url = req.url || '/';
+    for (const { prefix, handler } of mounts) {
+      if (prefix === '/' || url.startsWith(prefix)) {
+        if (prefix !== '/') {
+          req.url = url.slice(prefix.length - 1);
+          delete req._parsedUrl;
+        }
+        handler(req, res, notFound);
+        return;
+      }
+    }
+    notFound();
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = server.address().port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      resolve({
+        url: `http://${shownHost}:${actual}/`,
+        port: actual,
+        close: () => new Promise((done) => {
+          server.closeAllConnections?.();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number.parseInt(process.env.PORT ?? '8080', 10);
+  const host = process.env.HOST ?? '127.0.0.1';
+  startServer({ port, host }).then(
+    ({ url }) => {
+      console.log(`operation-charts demo: ${url}  (the embed: ${url}embed.html?src=data/operation-cayman.json&view=timeline)`);
+      console.log('Ctrl-C to stop.');
+    },
+    (err) => {
+      console.error(`serve: could not listen on ${host}:${port}: ${err.message}` +
+        (err.code === 'EADDRINUSE' ? ' (port in use; try PORT=8081 npm start)' : ''));
+      process.exit(1);
+    },
+  );
+}
