@@ -1,0 +1,193 @@
+//! The known fields of every object in the format, as tables the validator walks.
+//!
+//! These tables must say exactly what the types in [`super::model`] say; a test compares them
+//! with the JSON Schema generated from the types, so they cannot drift apart.
+
+/// What a field holds, and so how it is checked.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    /// The format version: the integer 1.
+    Version,
+    /// Plain text, never interpreted.
+    Text,
+    /// An integer of at least `min`.
+    Integer {
+        /// The smallest value allowed.
+        min: u64,
+    },
+    /// An event time (see [`super::time::EventTime`]).
+    Time,
+    /// An `https:` link.
+    Url,
+    /// A nested object with these fields.
+    Object(&'static [Field]),
+    /// The array of events.
+    Events,
+    /// An event's `type` tag (checked before its other fields).
+    EventType,
+}
+
+/// One known field of an object.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Field {
+    /// The field's name in JSON.
+    pub(crate) name: &'static str,
+    /// What it holds.
+    pub(crate) kind: Kind,
+    /// Whether it must be present. Optional fields may also be `null`.
+    pub(crate) required: bool,
+}
+
+const fn required(name: &'static str, kind: Kind) -> Field {
+    Field { name, kind, required: true }
+}
+
+const fn optional(name: &'static str, kind: Kind) -> Field {
+    Field { name, kind, required: false }
+}
+
+/// The document's top-level fields.
+pub(crate) const DOCUMENT: &[Field] = &[
+    required("version", Kind::Version),
+    optional("title", Kind::Text),
+    optional("subtitle", Kind::Text),
+    required("operation", Kind::Object(OPERATION)),
+    optional("reported", Kind::Object(REPORTED)),
+    required("events", Kind::Events),
+    required("source", Kind::Object(SOURCE)),
+];
+
+/// `operation`.
+pub(crate) const OPERATION: &[Field] = &[required("name", Kind::Text), optional("agency", Kind::Text)];
+
+/// `reported`.
+pub(crate) const REPORTED: &[Field] = &[
+    optional("raids", Kind::Integer { min: 0 }),
+    optional("arrests", Kind::Integer { min: 0 }),
+    optional("charged", Kind::Integer { min: 0 }),
+];
+
+/// `source`.
+pub(crate) const SOURCE: &[Field] =
+    &[required("name", Kind::Text), optional("url", Kind::Url), optional("note", Kind::Text)];
+
+const TYPE: Field = required("type", Kind::EventType);
+const ID: Field = optional("id", Kind::Text);
+const TIME: Field = required("time", Kind::Time);
+const RAID_REF: Field = optional("raid", Kind::Text);
+const COUNT: Field = optional("count", Kind::Integer { min: 1 });
+const PLACE: Field = optional("place", Kind::Text);
+const AREA: Field = optional("area", Kind::Text);
+const NOTE: Field = optional("note", Kind::Text);
+
+/// An event of each type: its `type` value and its fields.
+pub(crate) const EVENT_TYPES: &[(&str, &[Field])] = &[
+    ("raid", &[TYPE, ID, TIME, PLACE, AREA, NOTE]),
+    ("arrest", &[TYPE, ID, TIME, RAID_REF, COUNT, PLACE, AREA, NOTE]),
+    (
+        "charge",
+        &[TYPE, ID, TIME, RAID_REF, COUNT, optional("offence", Kind::Text), PLACE, AREA, NOTE],
+    ),
+    ("seizure", &[TYPE, ID, TIME, RAID_REF, required("item", Kind::Text), PLACE, AREA, NOTE]),
+];
+
+/// The fields of an event of type `event_type`, if that is one of the four.
+pub(crate) fn event_fields(event_type: &str) -> Option<&'static [Field]> {
+    EVENT_TYPES.iter().find(|(name, _)| *name == event_type).map(|(_, fields)| *fields)
+}
+
+/// The event types that have a field called `name`.
+pub(crate) fn event_types_with(name: &str) -> Vec<&'static str> {
+    EVENT_TYPES
+        .iter()
+        .filter(|(_, fields)| fields.iter().any(|f| f.name == name))
+        .map(|(event_type, _)| *event_type)
+        .collect()
+}
+
+/// A field some event type has, called `name` (the first found), for checking events whose
+/// type is unknown.
+pub(crate) fn any_event_field(name: &str) -> Option<Field> {
+    EVENT_TYPES.iter().flat_map(|(_, fields)| fields.iter()).find(|f| f.name == name).copied()
+}
+
+/// Every field name any event type has, once each.
+pub(crate) fn all_event_field_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for field in EVENT_TYPES.iter().flat_map(|(_, fields)| fields.iter()) {
+        if !names.contains(&field.name) {
+            names.push(field.name);
+        }
+    }
+    names
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    //! The tables against the schema generated from the types.
+
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
+    use super::*;
+
+    fn schema() -> Value {
+        serde_json::to_value(schemars::schema_for!(crate::data::Operation)).unwrap_or(Value::Null)
+    }
+
+    /// Follows a `$ref` (directly, or inside the `anyOf` schemars writes for an `Option`).
+    fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
+        let reference = schema
+            .get("$ref")
+            .or_else(|| {
+                schema.get("anyOf").and_then(Value::as_array).and_then(|options| {
+                    options.iter().find_map(|o| o.get("$ref"))
+                })
+            })
+            .and_then(Value::as_str);
+        match reference.and_then(|r| r.strip_prefix("#/$defs/")) {
+            Some(name) => &root["$defs"][name],
+            None => schema,
+        }
+    }
+
+    fn keys(object: &Value, member: &str) -> BTreeSet<String> {
+        match object.get(member) {
+            Some(Value::Object(map)) => map.keys().cloned().collect(),
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+            _ => BTreeSet::new(),
+        }
+    }
+
+    fn compare(root: &Value, object: &Value, fields: &[Field], what: &str) {
+        let known: BTreeSet<String> = fields.iter().map(|f| f.name.to_owned()).collect();
+        assert_eq!(known, keys(object, "properties"), "known fields of {what} differ from the types");
+        let required: BTreeSet<String> = fields.iter().filter(|f| f.required).map(|f| f.name.to_owned()).collect();
+        assert_eq!(required, keys(object, "required"), "required fields of {what} differ from the types");
+        assert_eq!(object["additionalProperties"], Value::Bool(false), "{what} must deny unknown fields");
+        for field in fields {
+            if let Kind::Object(inner) = field.kind {
+                let nested = resolve(root, &object["properties"][field.name]);
+                compare(root, nested, inner, &format!("{what}.{}", field.name));
+            }
+        }
+    }
+
+    #[test]
+    fn field_tables_match_the_types() {
+        let root = schema();
+        compare(&root, &root, DOCUMENT, "the document");
+
+        let variants = root["$defs"]["Event"]["oneOf"].as_array().cloned().unwrap_or_default();
+        let mut seen = Vec::new();
+        for variant in &variants {
+            let tag = variant["properties"]["type"]["const"].as_str().unwrap_or("?").to_owned();
+            let fields = event_fields(&tag).unwrap_or_else(|| panic!("no table for event type {tag:?}"));
+            compare(&root, variant, fields, &format!("a {tag} event"));
+            seen.push(tag);
+        }
+        let tables: Vec<String> = EVENT_TYPES.iter().map(|(t, _)| (*t).to_owned()).collect();
+        assert_eq!(seen, tables, "event types differ from the types");
+    }
+}

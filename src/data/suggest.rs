@@ -1,0 +1,43 @@
+//! "Did you mean …?": the closest known name to a misspelt one, by edit distance (`strsim`).
+
+/// Beyond this many candidates no suggestion is looked for, so that a pathological document
+/// (say, a million bad references to a million raids) stays linear to check.
+const MAX_CANDIDATES: usize = 10_000;
+
+/// The candidate closest to `found`, if one is close enough to be a plausible typo: at most
+/// one edit for short names, about one edit in three for longer ones. Case is ignored.
+pub(crate) fn closest<'a, I>(found: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let found_lower = found.to_lowercase();
+    let allowed = (found_lower.chars().count() / 3).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
+        if candidate == found {
+            continue;
+        }
+        let distance = strsim::damerau_levenshtein(&found_lower, &candidate.to_lowercase());
+        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let fields = ["type", "id", "time", "place", "area", "note"];
+        assert_eq!(closest("palce", fields), Some("place"));
+        assert_eq!(closest("Place", fields), Some("place"));
+        assert_eq!(closest("tiem", fields), Some("time"));
+        assert_eq!(closest("colur", fields), None);
+        assert_eq!(closest("", fields), None);
+        assert_eq!(closest("arest", ["raid", "arrest", "charge", "seizure"]), Some("arrest"));
+        assert_eq!(closest("orchard-sf", ["orchard-st", "derby-st"]), Some("orchard-st"));
+    }
+}
