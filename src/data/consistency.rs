@@ -50,9 +50,9 @@ fn totals(operation: &Operation, warnings: &mut Vec<Problem>) {
         }
     }
     for (field, what, itemised, reported) in [
-        ("raids", "raids", raids, reported.raids),
-        ("arrests", "arrests", arrested, reported.arrests),
-        ("charged", "people charged", charged, reported.charged),
+        ("raids", ("raid", "raids"), raids, reported.raids),
+        ("arrests", ("arrest", "arrests"), arrested, reported.arrests),
+        ("charged", ("person charged", "people charged"), charged, reported.charged),
     ] {
         if let Some(reported) = reported {
             if itemised > reported {

@@ -60,7 +60,8 @@ pub(crate) fn unknown_field(suggestion: Option<&str>) -> String {
 /// A field that exists, but on other event types: `item` on a raid.
 pub(crate) fn field_not_on_type(field: &str, event_type: &str, allowed_on: &[&str]) -> String {
     format!(
-        "\"{field}\" does not belong on a {event_type} event; it is only for {} events",
+        "\"{field}\" does not belong on {} {event_type} event; it is only for {} events",
+        article(event_type),
         list_or(allowed_on)
     )
 }
@@ -179,8 +180,10 @@ pub(crate) fn charged_more_than_arrested_reported(charged: u64, arrested: u64) -
     )
 }
 
-/// The itemised events add up to more than a reported total.
-pub(crate) fn itemised_above_reported(what: &str, itemised: u64, reported: u64) -> String {
+/// The itemised events add up to more than a reported total. `what` is the singular and
+/// plural of what is counted, e.g. `("person charged", "people charged")`.
+pub(crate) fn itemised_above_reported(what: (&str, &str), itemised: u64, reported: u64) -> String {
+    let what = if itemised == 1 { what.0 } else { what.1 };
     format!(
         "the itemised events add up to {} {what}, more than the {} reported",
         thousands_u64(itemised),
@@ -204,6 +207,15 @@ fn with_suggestion(message: String, suggestion: Option<&str>) -> String {
     match suggestion {
         Some(s) => format!("{message}; did you mean {}?", show_str(s)),
         None => message,
+    }
+}
+
+/// "a" or "an", for the event type names.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 

@@ -4,17 +4,23 @@
 /// (say, a million bad references to a million raids) stays linear to check.
 const MAX_CANDIDATES: usize = 10_000;
 
+/// Names longer than this are not compared (edit distance costs the product of the lengths).
+const MAX_NAME_CHARS: usize = 64;
+
 /// The candidate closest to `found`, if one is close enough to be a plausible typo: at most
 /// one edit for short names, about one edit in three for longer ones. Case is ignored.
 pub(crate) fn closest<'a, I>(found: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    if found.chars().count() > MAX_NAME_CHARS {
+        return None;
+    }
     let found_lower = found.to_lowercase();
     let allowed = (found_lower.chars().count() / 3).max(1);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
-        if candidate == found {
+        if candidate == found || candidate.chars().nth(MAX_NAME_CHARS).is_some() {
             continue;
         }
         let distance = strsim::damerau_levenshtein(&found_lower, &candidate.to_lowercase());
@@ -39,5 +45,8 @@ mod tests {
         assert_eq!(closest("", fields), None);
         assert_eq!(closest("arest", ["raid", "arrest", "charge", "seizure"]), Some("arrest"));
         assert_eq!(closest("orchard-sf", ["orchard-st", "derby-st"]), Some("orchard-st"));
+        let long = "x".repeat(65);
+        assert_eq!(closest(&long, [long.as_str()]), None);
+        assert_eq!(closest(&format!("{long}y"), [long.as_str()]), None);
     }
 }
