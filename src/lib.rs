@@ -8,3 +8,10 @@
 #![deny(missing_docs)]
 
 pub mod data;
+pub mod derive;
+pub mod format;
+pub mod scene;
+pub mod layout;
+pub mod paint;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;

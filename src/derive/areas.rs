@@ -1,0 +1,53 @@
+//! The areas view's numbers: raids, arrests and charges per area.
+
+use super::RaidLookup;
+use crate::data::{Event, Operation};
+
+/// One area's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaRow {
+    /// The area's name.
+    pub name: String,
+    /// Raids in the area.
+    pub raids: u64,
+    /// People arrested in the area.
+    pub arrests: u64,
+    /// People charged in the area.
+    pub charged: u64,
+}
+
+/// Per-area figures, in the order areas first appear in the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Areas {
+    /// One row per area.
+    pub rows: Vec<AreaRow>,
+}
+
+impl Areas {
+    /// Groups the itemised events by area (an event without one takes its raid's).
+    pub fn new(op: &Operation, lookup: &RaidLookup<'_>) -> Self {
+        let mut rows: Vec<AreaRow> = Vec::new();
+        for e in &op.events {
+            if matches!(e, Event::Seizure(_)) {
+                continue;
+            }
+            let name = lookup.area_of(e);
+            let i = match rows.iter().position(|r| r.name == name) {
+                Some(i) => i,
+                None => {
+                    rows.push(AreaRow { name: name.to_owned(), raids: 0, arrests: 0, charged: 0 });
+                    rows.len() - 1
+                }
+            };
+            if let Some(row) = rows.get_mut(i) {
+                match e {
+                    Event::Raid(_) => row.raids = row.raids.saturating_add(1),
+                    Event::Arrest(_) => row.arrests = row.arrests.saturating_add(e.people()),
+                    Event::Charge(_) => row.charged = row.charged.saturating_add(e.people()),
+                    Event::Seizure(_) => {}
+                }
+            }
+        }
+        Self { rows }
+    }
+}

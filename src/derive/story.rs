@@ -1,0 +1,62 @@
+//! The story in a sentence or two, written from the numbers, for screen readers and
+//! `aria-label`s: not "a bar chart with 3 bars".
+
+use super::{Areas, Timeline, Totals, NO_AREA};
+use crate::format::{count, percent, plural, words};
+
+/// Describes the operation's outcome from its reconciled totals.
+pub fn describe(totals: &Totals, timeline: &Timeline, areas: &Areas) -> String {
+    let raids = totals.raids.shown();
+    let arrests = totals.arrests.shown();
+    let charged = totals.charged.shown();
+    let mut out = String::new();
+    let days = day_span(timeline);
+    let over = match days {
+        Some(1) => " in one day".to_owned(),
+        Some(d) => format!(" over {} days", words(d)),
+        None => String::new(),
+    };
+    out.push_str(&format!("{}{} led to {}", plural(raids, "raid", "raids"), over, plural(arrests, "arrest", "arrests")));
+    match totals.charged_percent() {
+        Some(p) => out.push_str(&format!(
+            "; {} of those arrested ({}) {} been charged.",
+            count(charged),
+            percent(p),
+            if charged == 1 { "has" } else { "have" }
+        )),
+        None => out.push_str(&format!("; {} charged.", count(charged))),
+    }
+    if let Some(area) = leading_area(areas) {
+        out.push_str(&format!(" {area}"));
+    }
+    let missing: Vec<String> = totals
+        .stages()
+        .iter()
+        .filter(|s| s.not_itemised() > 0)
+        .map(|s| format!("{} of the {} {}", count(s.not_itemised()), count(s.shown()), s.stage.noun(s.shown())))
+        .collect();
+    if !missing.is_empty() {
+        out.push_str(&format!(" The record does not itemise {}.", missing.join(" or ")));
+    }
+    out
+}
+
+/// Days from the first raid's date to the last's, inclusive, as written.
+fn day_span(timeline: &Timeline) -> Option<u64> {
+    let first = timeline.raids.iter().map(|r| r.time.date()).min()?;
+    let last = timeline.raids.iter().map(|r| r.time.date()).max()?;
+    u64::try_from((last - first).num_days() + 1).ok()
+}
+
+fn leading_area(areas: &Areas) -> Option<String> {
+    let named: Vec<_> = areas.rows.iter().filter(|r| r.name != NO_AREA && r.raids > 0).collect();
+    let top = named.iter().max_by_key(|r| r.raids)?;
+    let ties = named.iter().filter(|r| r.raids == top.raids).count();
+    if named.len() == 1 {
+        Some(format!("All raids were in {}.", top.name))
+    } else if ties == 1 {
+        Some(format!("Most raids were in {}.", top.name))
+    } else {
+        None
+    }
+}

@@ -1,0 +1,96 @@
+//! The timeline view's numbers: each raid on a time axis, one lane per area.
+
+use std::collections::HashMap;
+
+use super::{Clock, RaidLookup};
+use crate::data::{Event, EventTime, Operation};
+
+/// One raid, with what came of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RaidMark {
+    /// The raid's `id`, if it has one.
+    pub id: Option<String>,
+    /// When it happened.
+    pub time: EventTime,
+    /// Position on the axis, in seconds on the reference clock.
+    pub seconds: f64,
+    /// Where it happened, if given.
+    pub place: Option<String>,
+    /// Its area (or the "not given" label).
+    pub area: String,
+    /// Its lane, an index into [`Timeline::lanes`].
+    pub lane: usize,
+    /// People arrested in events that name this raid.
+    pub arrests: u64,
+    /// People charged in events that name this raid.
+    pub charged: u64,
+    /// What was seized in events that name this raid.
+    pub seizures: Vec<String>,
+}
+
+/// Raids in time order, grouped in lanes by area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// Area names, in the order their first raid happened.
+    pub lanes: Vec<String>,
+    /// The raids, in time order.
+    pub raids: Vec<RaidMark>,
+    /// People arrested in events that name no raid (not drawn on the timeline).
+    pub unlinked_arrests: u64,
+    /// The reference clock's offset, seconds east of UTC.
+    pub clock: Clock,
+}
+
+impl Timeline {
+    /// Places every raid and sums what each led to.
+    pub fn new(op: &Operation, lookup: &RaidLookup<'_>, clock: &Clock) -> Self {
+        let mut raids: Vec<RaidMark> = Vec::new();
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        for e in &op.events {
+            if let Event::Raid(r) = e {
+                if let Some(id) = r.id.as_deref() {
+                    by_id.insert(id, raids.len());
+                }
+                raids.push(RaidMark {
+                    id: r.id.clone(),
+                    time: r.time.clone(),
+                    seconds: clock.seconds(&r.time),
+                    place: r.place.clone(),
+                    area: lookup.area_of(e).to_owned(),
+                    lane: 0,
+                    arrests: 0,
+                    charged: 0,
+                    seizures: Vec::new(),
+                });
+            }
+        }
+        let mut unlinked_arrests = 0u64;
+        for e in &op.events {
+            let mark = e.raid_ref().and_then(|id| by_id.get(id)).and_then(|&i| raids.get_mut(i));
+            match (e, mark) {
+                (Event::Arrest(_), Some(m)) => m.arrests = m.arrests.saturating_add(e.people()),
+                (Event::Arrest(_), None) => unlinked_arrests = unlinked_arrests.saturating_add(e.people()),
+                (Event::Charge(_), Some(m)) => m.charged = m.charged.saturating_add(e.people()),
+                (Event::Seizure(s), Some(m)) => m.seizures.push(s.item.clone()),
+                _ => {}
+            }
+        }
+        raids.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+        let mut lanes: Vec<String> = Vec::new();
+        for r in &mut raids {
+            r.lane = match lanes.iter().position(|l| *l == r.area) {
+                Some(i) => i,
+                None => {
+                    lanes.push(r.area.clone());
+                    lanes.len() - 1
+                }
+            };
+        }
+        Self { lanes, raids, unlinked_arrests, clock: *clock }
+    }
+
+    /// The first and last raid on the axis, in seconds.
+    pub fn span(&self) -> Option<(f64, f64)> {
+        Some((self.raids.first()?.seconds, self.raids.last()?.seconds))
+    }
+}

@@ -1,0 +1,96 @@
+//! The areas view: arrests and charges per area, side by side.
+
+use serde_json::json;
+
+use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
+use super::{count_axis, empty_message, View};
+use crate::derive::{AreaRow, Series};
+use crate::format::{count, plural};
+use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
+
+fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
+    let t = ctx.theme;
+    let legend = vec![
+        LegendEntry { label: "Arrested".into(), color: t.arrests, swatch: Swatch::Box },
+        LegendEntry { label: "Charged".into(), color: t.charged, swatch: Swatch::Box },
+    ];
+    let notes = series
+        .totals
+        .stages()
+        .iter()
+        .filter(|s| s.not_itemised() > 0)
+        .map(|s| {
+            format!(
+                "{} of the {} reported {} are not itemised, so have no area.",
+                count(s.not_itemised()),
+                count(s.shown()),
+                s.stage.noun(s.shown())
+            )
+        })
+        .collect();
+    let top = series.areas.rows.iter().map(|r| r.arrests.max(r.charged)).max().unwrap_or(0);
+    let left = ctx.measure.width(&crate::format::tick(super::scale::count_ticks(top as f64, 5).0), t.sizes.small, false) + 8.0;
+    Chrome { series, legend, notes, below_plot: t.sizes.label * 1.6, left_of_plot: left, right_of_plot: 0.0 }
+}
+
+/// The height the view wants at `width`.
+pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
+    chrome_height(ctx, &chrome(ctx, series)) + (ctx.width * 0.4).clamp(180.0, 300.0)
+}
+
+/// Lays out the areas view.
+pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
+    let t = ctx.theme;
+    let rows = &series.areas.rows;
+    let chrome = chrome(ctx, series);
+    let Frame { plot, mut shapes } = frame(ctx, &chrome);
+    let mut hit = HitIndex::new();
+    if rows.is_empty() {
+        shapes.push(empty_message(ctx, plot, "No events itemised by area"));
+        return Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() };
+    }
+    let top = rows.iter().map(|r| r.arrests.max(r.charged)).max().unwrap_or(0);
+    let y = count_axis(ctx, plot, top as f64, &mut shapes);
+    let band = plot.width / rows.len() as f64;
+    let bar_w = (band * 0.32).min(48.0);
+    for (i, row) in rows.iter().enumerate() {
+        let cx = plot.x + band * (i as f64 + 0.5);
+        let mut bars = Vec::new();
+        for (value, color, dx) in [(row.arrests, t.arrests, -bar_w - 1.0), (row.charged, t.charged, 1.0)] {
+            let rect = Rect::new(cx + dx, y.px(value as f64), bar_w, y.px(0.0) - y.px(value as f64));
+            shapes.push(Shape::Rect { rect, fill: color, stroke: None });
+            shapes.push(ctx.text(&count(value), Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
+            bars.push(rect);
+        }
+        let name = ctx.fit(&row.name, t.sizes.label, true, band - 4.0);
+        shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
+        let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);
+        hit.add_rect(column, area_item(row, &bars, column));
+    }
+    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() }
+}
+
+fn area_item(row: &AreaRow, bars: &[Rect], column: Rect) -> Item {
+    let label = format!(
+        "{}\n{}\n{} arrested, {} charged",
+        row.name,
+        plural(row.raids, "raid", "raids"),
+        count(row.arrests),
+        count(row.charged)
+    );
+    let top = bars.iter().map(|b| b.y).fold(column.bottom(), f64::min);
+    Item {
+        view: View::Areas.name(),
+        kind: ItemKind::Area,
+        index: 0,
+        label,
+        anchor: Point::new(column.center().x, top),
+        marks: bars.iter().map(|b| Mark::rect(Rect::new(b.x, b.y, b.width, b.height.max(2.0)))).collect(),
+        values: super::values(json!({
+            "area": row.name,
+            "raids": row.raids,
+            "arrests": row.arrests,
+            "charged": row.charged,
+        })),
+    }
+}

@@ -1,0 +1,236 @@
+//! What every view shares: title and subtitle above, legend, source and notes below, and the
+//! plot rectangle left in between.
+
+use super::measure::TextMeasure;
+use super::theme::Theme;
+use crate::derive::Series;
+use crate::scene::{Color, HAlign, Point, Rect, Shape, TextShape, VAlign};
+
+/// The size, look and text measure a view is laid out with.
+pub struct LayoutContext<'a> {
+    /// Width in CSS px.
+    pub width: f64,
+    /// Height in CSS px.
+    pub height: f64,
+    /// Colours and type sizes.
+    pub theme: &'a Theme,
+    /// How wide a text is.
+    pub measure: &'a dyn TextMeasure,
+}
+
+/// How a legend entry's swatch is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Swatch {
+    /// A filled square.
+    Box,
+    /// A pale square: the part of a figure the events do not itemise.
+    Pale,
+    /// A short line.
+    Line,
+    /// A short dashed line.
+    Dashed,
+    /// A filled circle.
+    Dot,
+    /// An outlined circle.
+    Ring,
+}
+
+/// One legend entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// What the colour means.
+    pub label: String,
+    /// The colour.
+    pub color: Color,
+    /// How the swatch is drawn.
+    pub swatch: Swatch,
+}
+
+/// The parts of the chart around the plot.
+pub struct Chrome<'s> {
+    /// The derived series (title, subtitle, source, note).
+    pub series: &'s Series,
+    /// Legend entries; none when colour carries no meaning.
+    pub legend: Vec<LegendEntry>,
+    /// Notes specific to the view, shown above the source line.
+    pub notes: Vec<String>,
+    /// Space to keep below the plot for x-axis labels.
+    pub below_plot: f64,
+    /// Space to keep left of the plot for y-axis or lane labels.
+    pub left_of_plot: f64,
+    /// Space to keep right of the plot for end labels.
+    pub right_of_plot: f64,
+}
+
+/// The laid-out chrome: shapes, and the plot rectangle.
+pub struct Frame {
+    /// The plot area, CSS px.
+    pub plot: Rect,
+    /// Title, subtitle, legend and footer shapes.
+    pub shapes: Vec<Shape>,
+}
+
+/// Outer padding in CSS px.
+pub const PAD: f64 = 12.0;
+const GAP: f64 = 8.0;
+const LINE: f64 = 1.3;
+
+impl LayoutContext<'_> {
+    /// A measured text shape.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(&self, text: &str, at: Point, size: f64, bold: bool, color: Color, align: HAlign, baseline: VAlign) -> Shape {
+        Shape::Text(TextShape {
+            text: text.to_owned(),
+            at,
+            size,
+            bold,
+            color,
+            align,
+            baseline,
+            width: self.measure.width(text, size, bold),
+        })
+    }
+
+    /// Breaks `text` into lines no wider than `max` (a word longer than a line is cut).
+    pub fn wrap(&self, text: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if self.measure.width(&candidate, size, bold) <= max || line.is_empty() {
+                line = candidate;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_owned();
+            }
+            if self.measure.width(&line, size, bold) > max {
+                line = self.fit(&line, size, bold, max);
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// `text`, shortened with "…" until it fits in `max`.
+    pub fn fit(&self, text: &str, size: f64, bold: bool, max: f64) -> String {
+        if self.measure.width(text, size, bold) <= max {
+            return text.to_owned();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut n = chars.len();
+        while n > 0 {
+            n -= 1;
+            let s: String = chars.iter().take(n).collect::<String>() + "…";
+            if self.measure.width(&s, size, bold) <= max {
+                return s;
+            }
+        }
+        String::new()
+    }
+
+    fn line_height(size: f64) -> f64 {
+        size * LINE
+    }
+}
+
+/// Lays out the chrome and returns the plot rectangle left for the view.
+pub fn frame(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> Frame {
+    let t = ctx.theme;
+    let s = t.sizes;
+    let inner = (ctx.width - 2.0 * PAD).max(1.0);
+    let mut shapes = Vec::new();
+    let mut y = PAD;
+    for line in ctx.wrap(&chrome.series.title, s.title, true, inner) {
+        shapes.push(ctx.text(&line, Point::new(PAD, y), s.title, true, t.text, HAlign::Left, VAlign::Top));
+        y += LayoutContext::line_height(s.title);
+    }
+    if let Some(sub) = &chrome.series.subtitle {
+        for line in ctx.wrap(sub, s.subtitle, false, inner) {
+            shapes.push(ctx.text(&line, Point::new(PAD, y), s.subtitle, false, t.muted, HAlign::Left, VAlign::Top));
+            y += LayoutContext::line_height(s.subtitle);
+        }
+    }
+    y += GAP / 2.0;
+    if !chrome.legend.is_empty() {
+        y = legend(ctx, &chrome.legend, y, inner, &mut shapes) + GAP / 2.0;
+    }
+    let footer = footer_lines(ctx, chrome, inner);
+    let footer_height = footer.len() as f64 * LayoutContext::line_height(s.small);
+    let mut fy = ctx.height - PAD - footer_height;
+    for (text, bold) in &footer {
+        shapes.push(ctx.text(text, Point::new(PAD, fy), s.small, *bold, t.muted, HAlign::Left, VAlign::Top));
+        fy += LayoutContext::line_height(s.small);
+    }
+    let top = y + GAP;
+    let bottom = ctx.height - PAD - footer_height - GAP - chrome.below_plot;
+    let left = PAD + chrome.left_of_plot;
+    let right = ctx.width - PAD - chrome.right_of_plot;
+    let plot = Rect::new(left, top, (right - left).max(1.0), (bottom - top).max(1.0));
+    Frame { plot, shapes }
+}
+
+/// The height the chrome takes, so a view can ask for room for its plot.
+pub fn chrome_height(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> f64 {
+    let probe = LayoutContext { height: 10_000.0, ..*ctx };
+    let f = frame(&probe, chrome);
+    probe.height - f.plot.height
+}
+
+fn footer_lines(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>, inner: f64) -> Vec<(String, bool)> {
+    let size = ctx.theme.sizes.small;
+    let mut lines = Vec::new();
+    for note in &chrome.notes {
+        lines.extend(ctx.wrap(note, size, false, inner).into_iter().map(|l| (l, false)));
+    }
+    lines.extend(ctx.wrap(&chrome.series.source_line, size, true, inner).into_iter().map(|l| (l, true)));
+    if let Some(note) = &chrome.series.note {
+        lines.extend(ctx.wrap(note, size, false, inner).into_iter().map(|l| (l, false)));
+    }
+    lines
+}
+
+fn legend(ctx: &LayoutContext<'_>, entries: &[LegendEntry], top: f64, inner: f64, shapes: &mut Vec<Shape>) -> f64 {
+    let size = ctx.theme.sizes.small;
+    let sw = 14.0;
+    let row = LayoutContext::line_height(size) + 2.0;
+    let (mut x, mut y) = (PAD, top);
+    for e in entries {
+        let label = ctx.fit(&e.label, size, false, inner - sw - 6.0);
+        let w = sw + 6.0 + ctx.measure.width(&label, size, false);
+        if x > PAD && x + w > PAD + inner {
+            x = PAD;
+            y += row;
+        }
+        let mid = y + row / 2.0;
+        shapes.push(swatch(e, x, mid, sw));
+        shapes.push(ctx.text(&label, Point::new(x + sw + 6.0, mid), size, false, ctx.theme.text, HAlign::Left, VAlign::Middle));
+        x += w + 16.0;
+    }
+    y + row
+}
+
+fn swatch(e: &LegendEntry, x: f64, mid: f64, sw: f64) -> Shape {
+    match e.swatch {
+        Swatch::Box => Shape::Rect { rect: Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0), fill: e.color, stroke: None },
+        Swatch::Pale => Shape::Rect {
+            rect: Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0),
+            fill: e.color.alpha(0.3),
+            stroke: Some((e.color, 1.0)),
+        },
+        Swatch::Line | Swatch::Dashed => Shape::Line {
+            points: vec![Point::new(x, mid), Point::new(x + sw, mid)],
+            color: e.color,
+            width: 2.5,
+            dash: (e.swatch == Swatch::Dashed).then_some(3.0),
+        },
+        Swatch::Dot => Shape::Circle { center: Point::new(x + sw / 2.0, mid), radius: 5.0, fill: e.color, stroke: None },
+        Swatch::Ring => Shape::Circle {
+            center: Point::new(x + sw / 2.0, mid),
+            radius: 5.0,
+            fill: e.color.alpha(0.0),
+            stroke: Some((e.color, 1.5)),
+        },
+    }
+}

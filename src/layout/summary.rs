@@ -1,0 +1,158 @@
+//! The summary view: raids → arrests → charged as a funnel of horizontal bars, with the step
+//! rates, and the reported figure shown (and explained) where the events itemise fewer.
+
+use serde_json::json;
+
+use super::frame::{frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
+use super::scale::{count_ticks, LinearScale};
+use super::View;
+use crate::derive::{Series, Stage, StageCount};
+use crate::format::{count, percent, ratio};
+use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
+
+const LABEL_GAP: f64 = 8.0;
+
+/// The notes under the chart, the legend, and the bar value labels.
+fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
+    let stages = series.totals.stages();
+    let t = ctx.theme;
+    let mut legend = Vec::new();
+    if stages.iter().any(|s| s.not_itemised() > 0) {
+        legend.push(LegendEntry { label: "Itemised in the data".into(), color: t.arrests, swatch: Swatch::Box });
+        legend.push(LegendEntry { label: "Reported, not itemised".into(), color: t.arrests, swatch: Swatch::Pale });
+    }
+    let notes = stages
+        .iter()
+        .filter_map(|s| {
+            s.above_reported().map(|_| {
+                format!(
+                    "The events itemise {} {}, more than the {} reported.",
+                    count(s.itemised),
+                    s.stage.noun(s.itemised).to_lowercase(),
+                    count(s.reported.unwrap_or(0))
+                )
+            })
+        })
+        .collect();
+    let label_w = stages
+        .iter()
+        .map(|s| ctx.measure.width(s.stage.name(), t.sizes.label, true))
+        .fold(0.0, f64::max);
+    let value_w = stages
+        .iter()
+        .map(|s| ctx.measure.width(&value_label(s), t.sizes.label, true))
+        .fold(0.0, f64::max);
+    Chrome {
+        series,
+        legend,
+        notes,
+        below_plot: t.sizes.small * 1.6,
+        left_of_plot: label_w + LABEL_GAP,
+        right_of_plot: value_w.min(ctx.width * 0.4) + LABEL_GAP,
+    }
+}
+
+fn value_label(s: &StageCount) -> String {
+    match s.not_itemised() {
+        0 => count(s.shown()),
+        n => format!("{} ({} not itemised)", count(s.shown()), count(n)),
+    }
+}
+
+fn rate_line(series: &Series, stage: Stage) -> Option<String> {
+    let t = &series.totals;
+    match stage {
+        Stage::Raids => None,
+        Stage::Arrests => t.arrests_per_raid().map(|r| format!("{} per raid", ratio(r))),
+        Stage::Charged => t.charged_percent().map(|p| format!("{} of those arrested", percent(p))),
+    }
+}
+
+/// The height the view wants at `width`.
+pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
+    super::frame::chrome_height(ctx, &chrome(ctx, series)) + 3.0 * 64.0
+}
+
+/// Lays out the summary view.
+pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
+    let t = ctx.theme;
+    let chrome = chrome(ctx, series);
+    let Frame { plot, mut shapes } = frame(ctx, &chrome);
+    let stages = series.totals.stages();
+    let max = stages.iter().map(StageCount::shown).max().unwrap_or(0) as f64;
+    let (top, ticks) = count_ticks(max, (plot.width / 60.0).floor().clamp(1.0, 6.0) as usize);
+    let x = LinearScale::new(0.0, top, plot.x, plot.right());
+    for v in &ticks {
+        let px = x.px(*v);
+        shapes.push(Shape::Line {
+            points: vec![Point::new(px, plot.y), Point::new(px, plot.bottom())],
+            color: t.grid,
+            width: 1.0,
+            dash: None,
+        });
+        shapes.push(ctx.text(&crate::format::tick(*v), Point::new(px, plot.bottom() + 4.0), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
+    }
+    let mut hit = HitIndex::new();
+    let row = plot.height / stages.len() as f64;
+    let bar_h = (row * 0.45).clamp(6.0, 34.0);
+    for (i, s) in stages.iter().enumerate() {
+        let band = Rect::new(plot.x - chrome.left_of_plot, plot.y + row * i as f64, ctx.width - 2.0 * super::frame::PAD, row);
+        let bar_y = band.y + (row - bar_h) / 2.0 - if rate_line(series, s.stage).is_some() { t.sizes.small * 0.5 } else { 0.0 };
+        let itemised = Rect::new(x.px(0.0), bar_y, x.px(s.itemised as f64) - x.px(0.0), bar_h);
+        let whole = Rect::new(x.px(0.0), bar_y, x.px(s.shown() as f64) - x.px(0.0), bar_h);
+        if s.not_itemised() > 0 {
+            shapes.push(Shape::Rect {
+                rect: Rect::new(itemised.right(), bar_y, whole.right() - itemised.right(), bar_h),
+                fill: t.arrests.alpha(0.3),
+                stroke: Some((t.arrests, 1.0)),
+            });
+        }
+        shapes.push(Shape::Rect { rect: itemised, fill: t.arrests, stroke: None });
+        let mid = bar_y + bar_h / 2.0;
+        shapes.push(ctx.text(s.stage.name(), Point::new(plot.x - LABEL_GAP, mid), t.sizes.label, true, t.text, HAlign::Right, VAlign::Middle));
+        let value = ctx.fit(&value_label(s), t.sizes.label, true, chrome.right_of_plot + plot.right() - whole.right());
+        shapes.push(ctx.text(&value, Point::new(whole.right() + 6.0, mid), t.sizes.label, true, t.text, HAlign::Left, VAlign::Middle));
+        let rate = rate_line(series, s.stage);
+        if let Some(r) = &rate {
+            shapes.push(ctx.text(r, Point::new(plot.x, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
+        }
+        hit.add_rect(band, stage_item(s, rate, whole));
+    }
+    shapes.push(Shape::Line {
+        points: vec![Point::new(x.px(0.0), plot.y), Point::new(x.px(0.0), plot.bottom())],
+        color: t.axis,
+        width: 1.0,
+        dash: None,
+    });
+    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() }
+}
+
+fn stage_item(s: &StageCount, rate: Option<String>, bar: Rect) -> Item {
+    let mut lines = vec![format!("{}: {}", s.stage.name(), count(s.shown()))];
+    lines.extend(rate.clone());
+    if let Some(reported) = s.reported {
+        lines.push(if s.above_reported().is_some() {
+            format!("{} itemised; {} reported", count(s.itemised), count(reported))
+        } else if s.not_itemised() > 0 {
+            format!("{} itemised, {} not itemised", count(s.itemised), count(s.not_itemised()))
+        } else {
+            format!("As reported; all {} itemised", count(s.itemised))
+        });
+    }
+    Item {
+        view: View::Summary.name(),
+        kind: ItemKind::Stage,
+        index: 0,
+        label: lines.join("\n"),
+        anchor: Point::new(bar.right(), bar.y),
+        marks: vec![Mark::rect(Rect::new(bar.x, bar.y, bar.width.max(2.0), bar.height))],
+        values: super::values(json!({
+            "stage": s.stage.name(),
+            "count": s.shown(),
+            "itemised": s.itemised,
+            "reported": s.reported,
+            "notItemised": s.not_itemised(),
+            "rate": rate,
+        })),
+    }
+}

@@ -1,0 +1,197 @@
+//! A time axis with readable en-GB ticks: hours ("06:00") for a day or so, days
+//! ("Mon 16 Apr") for longer spans, thinned until the labels fit.
+
+use chrono::DateTime;
+
+use super::measure::TextMeasure;
+
+const HOUR: f64 = 3600.0;
+const DAY: f64 = 86_400.0;
+
+/// One tick on a time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeTick {
+    /// Where the grid line goes, in axis seconds.
+    pub seconds: f64,
+    /// The label, if this tick has one.
+    pub label: Option<String>,
+    /// Where the label is centred, in axis seconds (the middle of the day for day bands).
+    pub label_seconds: f64,
+}
+
+/// The domain and ticks of a time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeAxis {
+    /// The domain start, in axis seconds.
+    pub start: f64,
+    /// The domain end, in axis seconds (always after `start`).
+    pub end: f64,
+    /// The ticks, in order.
+    pub ticks: Vec<TimeTick>,
+}
+
+impl TimeAxis {
+    /// An axis covering `[first, last]` (any order, possibly equal) across `width` CSS px,
+    /// with labels of `size` px measured by `measure` so that they never overlap.
+    pub fn new(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure) -> Self {
+        let (first, last) = ordered(first, last);
+        if last - first > 1.5 * DAY {
+            days(first, last, width, size, measure)
+        } else {
+            hours(first, last, width, size, measure)
+        }
+    }
+}
+
+fn ordered(a: f64, b: f64) -> (f64, f64) {
+    let a = if a.is_finite() { a } else { 0.0 };
+    let b = if b.is_finite() { b } else { a };
+    // Keep far from chrono's limits, and inside what a news story could span.
+    let clamp = |v: f64| v.clamp(-1e11, 1e11);
+    if a <= b { (clamp(a), clamp(b)) } else { (clamp(b), clamp(a)) }
+}
+
+fn fmt(seconds: f64, pattern: &str) -> String {
+    DateTime::from_timestamp(seconds as i64, 0)
+        .map(|d| d.naive_utc().format(pattern).to_string())
+        .unwrap_or_default()
+}
+
+fn fits(labels: &[(f64, String)], px_per_second: f64, size: f64, measure: &dyn TextMeasure) -> bool {
+    let gap = size * 0.8;
+    labels.windows(2).all(|w| match w {
+        [(a, la), (b, lb)] => {
+            (b - a) * px_per_second >= (measure.width(la, size, false) + measure.width(lb, size, false)) / 2.0 + gap
+        }
+        _ => true,
+    })
+}
+
+fn hours(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure) -> TimeAxis {
+    let steps = [1.0, 2.0, 3.0, 6.0, 12.0, 24.0].map(|h| h * HOUR);
+    let mut chosen = None;
+    for step in steps {
+        let start = ((first - HOUR / 2.0) / step).floor() * step;
+        let end = (((last + HOUR / 2.0) / step).ceil() * step).max(start + step);
+        let px = width.max(1.0) / (end - start);
+        let n = ((end - start) / step).round() as usize;
+        let labels: Vec<(f64, String)> = (0..=n)
+            .map(|i| start + i as f64 * step)
+            .map(|s| (s, hour_label(s)))
+            .collect();
+        let axis = TimeAxis {
+            start,
+            end,
+            ticks: labels
+                .iter()
+                .map(|(s, l)| TimeTick { seconds: *s, label: Some(l.clone()), label_seconds: *s })
+                .collect(),
+        };
+        let ok = fits(&labels, px, size, measure);
+        chosen = Some(axis);
+        if ok {
+            break;
+        }
+    }
+    chosen.unwrap_or(TimeAxis { start: first, end: first + DAY, ticks: Vec::new() })
+}
+
+fn hour_label(seconds: f64) -> String {
+    if seconds.rem_euclid(DAY) == 0.0 { fmt(seconds, "%a %-d %b") } else { fmt(seconds, "%H:%M") }
+}
+
+fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure) -> TimeAxis {
+    let start = (first / DAY).floor() * DAY;
+    let end = ((last / DAY).floor() + 1.0) * DAY;
+    let n_days = ((end - start) / DAY).round() as usize;
+    let px = width.max(1.0) / (end - start);
+    // Whole-day bands, labelled in the middle, with the longest label that fits.
+    for pattern in ["%a %-d %b", "%a %-d", "%-d"] {
+        let labels: Vec<(f64, String)> = (0..n_days)
+            .map(|i| start + i as f64 * DAY)
+            .map(|s| (s + DAY / 2.0, fmt(s, pattern)))
+            .collect();
+        if fits(&labels, px, size, measure) {
+            let mut ticks: Vec<TimeTick> = labels
+                .into_iter()
+                .map(|(mid, label)| TimeTick { seconds: mid - DAY / 2.0, label: Some(label), label_seconds: mid })
+                .collect();
+            ticks.push(TimeTick { seconds: end, label: None, label_seconds: end });
+            return TimeAxis { start, end, ticks };
+        }
+    }
+    // Longer spans: a labelled tick every k days, on the tick.
+    let long = (end - start) > 300.0 * DAY;
+    let pattern = if long { "%b %Y" } else { "%-d %b" };
+    let mut ticks = Vec::new();
+    for k in [2u32, 7, 14, 28, 56, 91, 182, 364, 728, 1456] {
+        let step = f64::from(k) * DAY;
+        // Weeks start on Mondays: 1970-01-01 was a Thursday.
+        let anchor = if k % 7 == 0 { 4.0 * DAY } else { 0.0 };
+        let first_tick = ((start - anchor) / step).ceil() * step + anchor;
+        let n = ((end - first_tick) / step).floor().max(0.0) as usize;
+        let labels: Vec<(f64, String)> = (0..=n)
+            .map(|i| first_tick + i as f64 * step)
+            .map(|s| (s, fmt(s, pattern)))
+            .collect();
+        ticks = labels
+            .iter()
+            .map(|(s, l)| TimeTick { seconds: *s, label: Some(l.clone()), label_seconds: *s })
+            .collect();
+        if fits(&labels, px, size, measure) {
+            break;
+        }
+    }
+    TimeAxis { start, end, ticks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::measure::FixedWidths;
+
+    fn at(text: &str) -> f64 {
+        crate::data::EventTime::parse(text).map(|t| t.axis_seconds(3600)).unwrap_or(f64::NAN)
+    }
+
+    fn labels(axis: &TimeAxis) -> Vec<String> {
+        axis.ticks.iter().filter_map(|t| t.label.clone()).collect()
+    }
+
+    #[test]
+    fn four_days_get_one_band_per_day() {
+        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-19T15:00:00+01:00"), 600.0, 12.0, &FixedWidths);
+        assert_eq!(labels(&a), ["Mon 16 Apr", "Tue 17 Apr", "Wed 18 Apr", "Thu 19 Apr"]);
+        assert_eq!(a.start, at("2018-04-16T00:00:00+01:00"));
+        assert_eq!(a.end, at("2018-04-20T00:00:00+01:00"));
+    }
+
+    #[test]
+    fn narrow_axes_shorten_day_labels() {
+        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-19T15:00:00+01:00"), 180.0, 12.0, &FixedWidths);
+        assert_eq!(labels(&a), ["16", "17", "18", "19"]);
+    }
+
+    #[test]
+    fn a_morning_gets_hour_ticks() {
+        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-16T09:30:00+01:00"), 500.0, 12.0, &FixedWidths);
+        let l = labels(&a);
+        assert!(l.contains(&"06:00".to_owned()), "{l:?}");
+        assert!(a.start <= at("2018-04-16T06:00:00+01:00") && a.end >= at("2018-04-16T09:30:00+01:00"));
+    }
+
+    #[test]
+    fn single_reversed_and_non_finite_input_give_a_usable_axis() {
+        let t = at("2018-04-16T06:00:00+01:00");
+        for axis in [
+            TimeAxis::new(t, t, 400.0, 12.0, &FixedWidths),
+            TimeAxis::new(t + 5.0 * DAY, t, 400.0, 12.0, &FixedWidths),
+            TimeAxis::new(f64::NAN, f64::INFINITY, 400.0, 12.0, &FixedWidths),
+            TimeAxis::new(t, t + 4000.0 * DAY, 300.0, 12.0, &FixedWidths),
+        ] {
+            assert!(axis.end > axis.start, "{axis:?}");
+            assert!(!axis.ticks.is_empty());
+            assert!(axis.ticks.len() < 60);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The timeline view: each raid as a mark on a time axis, one lane per area, sized by the
+//! people arrested.
+
+use serde_json::json;
+
+use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
+use super::time_axis::TimeAxis;
+use super::{empty_message, time_grid, View};
+use crate::derive::{RaidMark, Series};
+use crate::format::{count, plural};
+use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Scene, Shape, VAlign};
+
+const LANE_GAP: f64 = 8.0;
+const MIN_R: f64 = 4.0;
+
+fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
+    let t = ctx.theme;
+    let tl = &series.timeline;
+    let mut notes = Vec::new();
+    let raids = series.totals.raids;
+    if raids.not_itemised() > 0 {
+        notes.push(format!(
+            "{} of the {} reported raids are not itemised, so not shown.",
+            count(raids.not_itemised()),
+            count(raids.shown())
+        ));
+    }
+    if tl.unlinked_arrests > 0 {
+        notes.push(format!("{} not linked to a raid {} not shown.", plural(tl.unlinked_arrests, "arrest", "arrests"), if tl.unlinked_arrests == 1 { "is" } else { "are" }));
+    }
+    let legend = if tl.raids.is_empty() {
+        Vec::new()
+    } else {
+        vec![
+            LegendEntry { label: "Raid; circle area shows people arrested".into(), color: t.raids, swatch: Swatch::Dot },
+            LegendEntry { label: "No arrests itemised".into(), color: t.raids, swatch: Swatch::Ring },
+        ]
+    };
+    let lane_w = tl
+        .lanes
+        .iter()
+        .map(|l| ctx.measure.width(l, t.sizes.label, true))
+        .fold(0.0, f64::max)
+        .min(ctx.width * 0.3);
+    Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: lane_w + LANE_GAP, right_of_plot: 8.0 }
+}
+
+/// The height the view wants at `width`.
+pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
+    let lanes = series.timeline.lanes.len().max(1) as f64;
+    chrome_height(ctx, &chrome(ctx, series)) + (lanes * 56.0).clamp(120.0, 420.0)
+}
+
+/// Lays out the timeline view.
+pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
+    let t = ctx.theme;
+    let tl = &series.timeline;
+    let chrome = chrome(ctx, series);
+    let Frame { plot, mut shapes } = frame(ctx, &chrome);
+    let mut hit = HitIndex::new();
+    let Some((first, last)) = tl.span() else {
+        shapes.push(empty_message(ctx, plot, "No raids itemised"));
+        return Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() };
+    };
+    let axis = TimeAxis::new(first, last, plot.width, t.sizes.small, ctx.measure);
+    let x = time_grid(ctx, plot, &axis, &mut shapes);
+    let lanes = tl.lanes.len().max(1);
+    let lane_h = plot.height / lanes as f64;
+    let max_r = (lane_h * 0.42).clamp(MIN_R + 1.0, 16.0);
+    let most = tl.raids.iter().map(|r| r.arrests).max().unwrap_or(0).max(1) as f64;
+    for (i, name) in tl.lanes.iter().enumerate() {
+        let mid = plot.y + lane_h * (i as f64 + 0.5);
+        let label = ctx.fit(name, t.sizes.label, true, chrome.left_of_plot - LANE_GAP);
+        shapes.push(ctx.text(&label, Point::new(plot.x - LANE_GAP, mid), t.sizes.label, true, t.area(i), HAlign::Right, VAlign::Middle));
+        shapes.push(Shape::Line {
+            points: vec![Point::new(plot.x, mid), Point::new(plot.right(), mid)],
+            color: t.grid,
+            width: 1.0,
+            dash: None,
+        });
+    }
+    for raid in &tl.raids {
+        let center = Point::new(x.px(raid.seconds), plot.y + lane_h * (raid.lane as f64 + 0.5));
+        // Area, not radius, carries the count.
+        let r = MIN_R + (max_r - MIN_R) * (raid.arrests as f64 / most).sqrt();
+        let color = t.area(raid.lane);
+        shapes.push(if raid.arrests > 0 {
+            Shape::Circle { center, radius: r, fill: color.alpha(0.85), stroke: Some((t.background, 1.0)) }
+        } else {
+            Shape::Circle { center, radius: r, fill: t.background.alpha(0.0), stroke: Some((color, 1.5)) }
+        });
+        hit.add_point(center, r + 4.0, raid_item(raid, center, r));
+    }
+    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() }
+}
+
+fn raid_item(raid: &RaidMark, center: Point, r: f64) -> Item {
+    let mut lines = vec![raid.place.clone().unwrap_or_else(|| "Raid".to_owned()), raid.time.label()];
+    lines.push(format!("Area: {}", raid.area));
+    lines.push(format!("{} arrested, {} charged", count(raid.arrests), count(raid.charged)));
+    if !raid.seizures.is_empty() {
+        lines.push(format!("Seized: {}", raid.seizures.join("; ")));
+    }
+    Item {
+        view: View::Timeline.name(),
+        kind: ItemKind::Raid,
+        index: 0,
+        label: lines.join("\n"),
+        anchor: Point::new(center.x, center.y - r),
+        marks: vec![Mark::circle(center, r + 3.0)],
+        values: super::values(json!({
+            "id": raid.id,
+            "time": raid.time.as_str(),
+            "place": raid.place,
+            "area": raid.area,
+            "arrests": raid.arrests,
+            "charged": raid.charged,
+            "seizures": raid.seizures,
+        })),
+    }
+}
+

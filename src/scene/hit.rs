@@ -1,0 +1,164 @@
+//! The hit index: built with the scene, so hovering never re-runs layout.
+//!
+//! Three kinds of target, one per kind of mark: rectangles for bars, the nearest point on x
+//! for step lines (binary search), and the nearest mark within a radius for the timeline.
+
+use super::geometry::{Point, Rect};
+use super::item::Item;
+
+/// Where the items are, and the items themselves.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HitIndex {
+    items: Vec<Item>,
+    rects: Vec<(Rect, usize)>,
+    points: Vec<(Point, f64, usize)>,
+    steps: Option<Steps>,
+}
+
+/// Step-line targets: sorted x positions inside a plot area.
+#[derive(Debug, Clone, PartialEq)]
+struct Steps {
+    plot: Rect,
+    xs: Vec<(f64, usize)>,
+}
+
+/// The least reach of a point target, in CSS px (WCAG 2.5.8 target size).
+pub const MIN_POINT_REACH: f64 = 24.0;
+
+impl HitIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an item hit anywhere inside `rect`; returns its index.
+    pub fn add_rect(&mut self, rect: Rect, item: Item) -> usize {
+        let i = self.push(item);
+        self.rects.push((rect, i));
+        i
+    }
+
+    /// Adds an item hit within `reach` of `center` (at least [`MIN_POINT_REACH`]).
+    pub fn add_point(&mut self, center: Point, reach: f64, item: Item) -> usize {
+        let i = self.push(item);
+        self.points.push((center, reach.max(MIN_POINT_REACH), i));
+        i
+    }
+
+    /// Adds an item for the step at `x`, hit anywhere in `plot` when it is the nearest on x.
+    pub fn add_step(&mut self, plot: Rect, x: f64, item: Item) -> usize {
+        let i = self.push(item);
+        let steps = self.steps.get_or_insert_with(|| Steps { plot, xs: Vec::new() });
+        steps.xs.push((x, i));
+        i
+    }
+
+    fn push(&mut self, mut item: Item) -> usize {
+        let i = self.items.len();
+        item.index = i;
+        self.items.push(item);
+        i
+    }
+
+    /// Sorts the step targets; call once after adding them.
+    pub fn finish(&mut self) {
+        if let Some(steps) = &mut self.steps {
+            steps.xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        }
+    }
+
+    /// All items, in reading order.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The item under `p`: a bar containing it, else the nearest mark in reach, else the
+    /// nearest step on x within the plot; `None` over empty space.
+    pub fn hit(&self, p: Point) -> Option<&Item> {
+        if !(p.x.is_finite() && p.y.is_finite()) {
+            return None;
+        }
+        if let Some((_, i)) = self.rects.iter().find(|(r, _)| r.contains(p)) {
+            return self.items.get(*i);
+        }
+        let nearest = self
+            .points
+            .iter()
+            .map(|(c, reach, i)| (c.distance(p), *reach, *i))
+            .filter(|(d, reach, _)| d <= reach)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, _, i)) = nearest {
+            return self.items.get(i);
+        }
+        self.steps.as_ref().and_then(|s| self.nearest_step(s, p))
+    }
+
+    fn nearest_step(&self, steps: &Steps, p: Point) -> Option<&Item> {
+        if !steps.plot.contains(p) || steps.xs.is_empty() {
+            return None;
+        }
+        let at = steps.xs.partition_point(|(x, _)| *x < p.x);
+        let after = steps.xs.get(at);
+        let before = at.checked_sub(1).and_then(|b| steps.xs.get(b));
+        let (_, i) = match (before, after) {
+            (Some(b), Some(a)) if p.x - b.0 <= a.0 - p.x => b,
+            (_, Some(a)) => a,
+            (Some(b), None) => b,
+            (None, None) => return None,
+        };
+        self.items.get(*i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::item::ItemKind;
+
+    fn item(label: &str) -> Item {
+        Item {
+            view: "test",
+            kind: ItemKind::Stage,
+            index: 0,
+            label: label.to_owned(),
+            anchor: Point::new(0.0, 0.0),
+            marks: Vec::new(),
+            values: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_point_inside_a_bar_finds_that_bar_and_empty_space_finds_nothing() {
+        let mut h = HitIndex::new();
+        h.add_rect(Rect::new(10.0, 10.0, 20.0, 50.0), item("a"));
+        h.add_rect(Rect::new(40.0, 10.0, 20.0, 50.0), item("b"));
+        assert_eq!(h.hit(Point::new(15.0, 30.0)).map(|i| i.label.as_str()), Some("a"));
+        assert_eq!(h.hit(Point::new(59.0, 59.0)).map(|i| i.label.as_str()), Some("b"));
+        assert!(h.hit(Point::new(35.0, 30.0)).is_none());
+        assert!(h.hit(Point::new(f64::NAN, 30.0)).is_none());
+    }
+
+    #[test]
+    fn a_point_between_marks_finds_the_nearest_within_reach() {
+        let mut h = HitIndex::new();
+        h.add_point(Point::new(100.0, 50.0), 5.0, item("left"));
+        h.add_point(Point::new(140.0, 50.0), 5.0, item("right"));
+        assert_eq!(h.hit(Point::new(115.0, 55.0)).map(|i| i.label.as_str()), Some("left"));
+        assert_eq!(h.hit(Point::new(125.0, 45.0)).map(|i| i.label.as_str()), Some("right"));
+        assert!(h.hit(Point::new(100.0, 80.0)).is_none(), "30 px away is out of reach");
+    }
+
+    #[test]
+    fn steps_find_the_nearest_step_on_x() {
+        let plot = Rect::new(0.0, 0.0, 300.0, 100.0);
+        let mut h = HitIndex::new();
+        h.add_step(plot, 200.0, item("late"));
+        h.add_step(plot, 50.0, item("early"));
+        h.finish();
+        assert_eq!(h.hit(Point::new(10.0, 50.0)).map(|i| i.label.as_str()), Some("early"));
+        assert_eq!(h.hit(Point::new(120.0, 50.0)).map(|i| i.label.as_str()), Some("early"));
+        assert_eq!(h.hit(Point::new(130.0, 50.0)).map(|i| i.label.as_str()), Some("late"));
+        assert_eq!(h.hit(Point::new(250.0, 90.0)).map(|i| i.label.as_str()), Some("late"));
+        assert!(h.hit(Point::new(250.0, 150.0)).is_none(), "outside the plot");
+    }
+}

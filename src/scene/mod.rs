@@ -1,0 +1,39 @@
+//! Stage 3 output: a [`Scene`] is a flat list of shapes in CSS pixels, with the [`HitIndex`]
+//! that answers "what is under this point" without re-running layout.
+
+pub mod geometry;
+pub mod hit;
+pub mod item;
+pub mod shape;
+
+pub use geometry::{Point, Rect};
+pub use hit::HitIndex;
+pub use item::{Item, ItemKind, Mark};
+pub use shape::{Color, HAlign, Shape, TextShape, VAlign};
+
+/// Everything one view draws, in CSS pixels, plus what a reader can hover in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+    /// The background fill.
+    pub background: Color,
+    /// Shapes, painted in order.
+    pub shapes: Vec<Shape>,
+    /// The hoverable items and where they are.
+    pub hit: HitIndex,
+    /// The chart's title as shown.
+    pub title: String,
+}
+
+impl Scene {
+    /// The texts in the scene, in paint order.
+    pub fn texts(&self) -> impl Iterator<Item = &TextShape> {
+        self.shapes.iter().filter_map(|s| match s {
+            Shape::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,132 @@
+//! The shapes a scene is made of: renderer-independent, in CSS pixels.
+
+use super::geometry::{Point, Rect};
+
+/// An sRGB colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Color {
+    /// Red, 0–255.
+    pub r: u8,
+    /// Green, 0–255.
+    pub g: u8,
+    /// Blue, 0–255.
+    pub b: u8,
+    /// Opacity, 0–1.
+    pub a: f64,
+}
+
+impl Color {
+    /// An opaque colour from `0xRRGGBB`.
+    pub const fn hex(rgb: u32) -> Self {
+        Self { r: (rgb >> 16) as u8, g: (rgb >> 8) as u8, b: rgb as u8, a: 1.0 }
+    }
+
+    /// The same colour at opacity `a`.
+    pub const fn alpha(self, a: f64) -> Self {
+        Self { a, ..self }
+    }
+
+    /// `#rrggbb`, for CSS and SVG.
+    pub fn css(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+}
+
+/// Horizontal anchoring of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HAlign {
+    /// `x` is the left edge.
+    Left,
+    /// `x` is the centre.
+    Center,
+    /// `x` is the right edge.
+    Right,
+}
+
+/// Vertical anchoring of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VAlign {
+    /// `y` is the top.
+    Top,
+    /// `y` is the middle.
+    Middle,
+    /// `y` is the bottom.
+    Bottom,
+}
+
+/// A single line of text, already measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextShape {
+    /// The text, drawn as plain characters (never markup).
+    pub text: String,
+    /// The anchor point.
+    pub at: Point,
+    /// Font size in CSS pixels.
+    pub size: f64,
+    /// Bold or regular.
+    pub bold: bool,
+    /// Fill colour.
+    pub color: Color,
+    /// Horizontal anchoring.
+    pub align: HAlign,
+    /// Vertical anchoring.
+    pub baseline: VAlign,
+    /// Measured width in CSS pixels.
+    pub width: f64,
+}
+
+impl TextShape {
+    /// The box the text occupies, from its anchor, measured width and size.
+    pub fn bounds(&self) -> Rect {
+        let x = match self.align {
+            HAlign::Left => self.at.x,
+            HAlign::Center => self.at.x - self.width / 2.0,
+            HAlign::Right => self.at.x - self.width,
+        };
+        let h = self.size * 1.2;
+        let y = match self.baseline {
+            VAlign::Top => self.at.y,
+            VAlign::Middle => self.at.y - h / 2.0,
+            VAlign::Bottom => self.at.y - h,
+        };
+        Rect::new(x, y, self.width, h)
+    }
+}
+
+/// One thing to paint.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A filled rectangle, optionally outlined.
+    Rect {
+        /// Where.
+        rect: Rect,
+        /// Fill colour.
+        fill: Color,
+        /// Outline colour and width, if any.
+        stroke: Option<(Color, f64)>,
+    },
+    /// A polyline, optionally dashed.
+    Line {
+        /// The points, in order.
+        points: Vec<Point>,
+        /// Stroke colour.
+        color: Color,
+        /// Stroke width in CSS pixels.
+        width: f64,
+        /// Dash length in CSS pixels (gaps are the same), or solid.
+        dash: Option<f64>,
+    },
+    /// A circle, filled and optionally outlined.
+    Circle {
+        /// The centre.
+        center: Point,
+        /// The radius in CSS pixels.
+        radius: f64,
+        /// Fill colour (alpha 0 for an outline only).
+        fill: Color,
+        /// Outline colour and width, if any.
+        stroke: Option<(Color, f64)>,
+    },
+    /// A line of text.
+    Text(TextShape),
+}
