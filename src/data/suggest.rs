@@ -8,7 +8,8 @@ const MAX_CANDIDATES: usize = 10_000;
 const MAX_NAME_CHARS: usize = 64;
 
 /// The candidate closest to `found`, if one is close enough to be a plausible typo: at most
-/// one edit for short names, about one edit in three for longer ones. Case is ignored.
+/// one edit for short names, about one edit in three for longer ones, and only a difference
+/// of case for names under three letters. Case is ignored.
 pub(crate) fn closest<'a, I>(found: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
@@ -17,7 +18,9 @@ where
         return None;
     }
     let found_lower = found.to_lowercase();
-    let allowed = (found_lower.chars().count() / 3).max(1);
+    let length = found_lower.chars().count();
+    // Very short names differ in every letter after one edit: only case is forgiven there.
+    let allowed = if length < 3 { 0 } else { (length / 3).max(1) };
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
         if candidate == found || candidate.chars().nth(MAX_NAME_CHARS).is_some() {
@@ -43,6 +46,8 @@ mod tests {
         assert_eq!(closest("tiem", fields), Some("time"));
         assert_eq!(closest("colur", fields), None);
         assert_eq!(closest("", fields), None);
+        assert_eq!(closest("b", ["a"]), None);
+        assert_eq!(closest("ID", fields), Some("id"));
         assert_eq!(closest("arest", ["raid", "arrest", "charge", "seizure"]), Some("arrest"));
         assert_eq!(closest("orchard-sf", ["orchard-st", "derby-st"]), Some("orchard-st"));
         let long = "x".repeat(65);
