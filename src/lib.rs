@@ -15,3 +15,5 @@ pub mod layout;
 pub mod paint;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

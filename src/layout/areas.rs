@@ -50,7 +50,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         return Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() };
     }
     let top = rows.iter().map(|r| r.arrests.max(r.charged)).max().unwrap_or(0);
-    let y = count_axis(ctx, plot, top as f64, &mut shapes);
+    // Headroom for the value labels above the tallest bar.
+    let y = count_axis(ctx, plot, top as f64 * 1.15, &mut shapes);
     let band = plot.width / rows.len() as f64;
     let bar_w = (band * 0.32).min(48.0);
     for (i, row) in rows.iter().enumerate() {

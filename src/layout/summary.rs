@@ -114,7 +114,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(ctx.text(&value, Point::new(whole.right() + 6.0, mid), t.sizes.label, true, t.text, HAlign::Left, VAlign::Middle));
         let rate = rate_line(series, s.stage);
         if let Some(r) = &rate {
-            shapes.push(ctx.text(r, Point::new(plot.x, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
+            shapes.push(ctx.text(r, Point::new(plot.x + 4.0, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
         }
         hit.add_rect(band, stage_item(s, rate, whole));
     }

@@ -1,0 +1,9 @@
+//! The web glue's Rust side (wasm only): a [`Chart`] object per element that owns its data,
+//! its current scene and hit index, and paints into a canvas through plotters-canvas.
+//! The element itself (shadow DOM, events, resize, pixel ratio) is in `src/web/js/`.
+
+mod chart;
+mod js;
+mod measure;
+
+pub use chart::{validate, Chart};
