@@ -69,7 +69,7 @@ impl Walker<'_> {
                 self.text(value, path);
             }
             Kind::Integer { min } => {
-                if !value.as_u64().is_some_and(|n| n >= min) {
+                if value.as_u64().is_none_or(|n| n < min) {
                     self.error(path, messages::expected_found(&messages::expect_integer_at_least(min), value));
                 }
             }
