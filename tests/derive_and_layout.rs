@@ -1,0 +1,164 @@
+//! The numbers a reader sees, derived and laid out: totals, running sums, per-area sums, the
+//! description, tooltips found by hit-testing the laid-out scene, and labels that never
+//! overlap, for the bundled Cayman data and the fictional Harbour fixture.
+
+use std::fs;
+
+use operation_charts::data::load;
+use operation_charts::derive::Series;
+use operation_charts::layout::{layout, FixedWidths, Theme, View};
+use operation_charts::scene::{Point, Scene};
+
+fn series(path: &str) -> Series {
+    let text = fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"));
+    match load(&text) {
+        Ok(checked) => Series::from_operation(&checked.operation),
+        Err(report) => panic!("{path} is invalid: {:?}", report.errors),
+    }
+}
+
+fn cayman() -> Series {
+    series("www/data/operation-cayman.json")
+}
+
+fn harbour() -> Series {
+    series("tests/fixtures/operation-harbour.json")
+}
+
+fn scene(s: &Series, view: View, width: f64) -> Scene {
+    layout(s, view, width, 420.0, &Theme::light(), &FixedWidths)
+}
+
+fn labels(scene: &Scene) -> Vec<String> {
+    scene.hit.items().iter().map(|i| i.label.clone()).collect()
+}
+
+#[test]
+fn cayman_totals_are_the_reported_ones_and_fully_itemised() {
+    let t = cayman().totals;
+    assert_eq!((t.raids.shown(), t.arrests.shown(), t.charged.shown()), (17, 33, 21));
+    assert_eq!((t.raids.itemised, t.arrests.itemised, t.charged.itemised), (17, 33, 21));
+    assert_eq!(t.charged_percent().map(|p| p.round()), Some(64.0));
+}
+
+#[test]
+fn harbour_shows_the_reported_figure_and_how_many_are_not_itemised() {
+    let t = harbour().totals;
+    assert_eq!(t.arrests.shown(), 14);
+    assert_eq!(t.arrests.itemised, 9);
+    assert_eq!(t.arrests.not_itemised(), 5);
+    let s = scene(&harbour(), View::Summary, 640.0);
+    let arrests = labels(&s).into_iter().find(|l| l.starts_with("Arrests")).unwrap_or_default();
+    assert!(arrests.contains("Arrests: 14") && arrests.contains("9 itemised, 5 not itemised"), "{arrests}");
+    assert!(s.texts().any(|t| t.text == "14 (5 not itemised)"));
+}
+
+#[test]
+fn running_sums_climb_to_the_itemised_totals() {
+    for s in [cayman(), harbour()] {
+        let steps = &s.cumulative.steps;
+        assert!(steps.windows(2).all(|w| w[0].seconds < w[1].seconds && w[0].arrests <= w[1].arrests && w[0].charged <= w[1].charged));
+        let last = steps.last().expect("steps");
+        assert_eq!(last.arrests, s.totals.arrests.itemised);
+        assert_eq!(last.charged, s.totals.charged.itemised);
+    }
+    let h = harbour();
+    assert_eq!(h.cumulative.arrests_reported_above, Some(14));
+    assert_eq!(h.cumulative.charged_reported_above, None);
+}
+
+#[test]
+fn areas_add_up_to_the_itemised_totals() {
+    for s in [cayman(), harbour()] {
+        let rows = &s.areas.rows;
+        assert_eq!(rows.iter().map(|r| r.raids).sum::<u64>(), s.totals.raids.itemised);
+        assert_eq!(rows.iter().map(|r| r.arrests).sum::<u64>(), s.totals.arrests.itemised);
+        assert_eq!(rows.iter().map(|r| r.charged).sum::<u64>(), s.totals.charged.itemised);
+    }
+    let h = harbour();
+    let riverside = h.areas.rows.iter().find(|r| r.name == "Riverside").expect("Riverside");
+    // Two from Mill Yard, and one arrest that names its own area over its raid's.
+    assert_eq!((riverside.raids, riverside.arrests, riverside.charged), (2, 3, 2));
+}
+
+#[test]
+fn the_description_tells_the_story_in_numbers() {
+    assert_eq!(
+        cayman().description,
+        "17 raids over four days led to 33 arrests; 21 of those arrested (64%) have been charged. Most raids were in Norfolk."
+    );
+    let h = harbour().description;
+    assert!(h.contains("6 raids over three days led to 14 arrests"), "{h}");
+    assert!(h.contains("does not itemise 5 of the 14 arrests"), "{h}");
+}
+
+#[test]
+fn hovering_each_view_finds_the_right_numbers() {
+    let c = cayman();
+    let s = scene(&c, View::Summary, 640.0);
+    let stages: Vec<_> = s.hit.items().iter().map(|i| i.label.lines().next().unwrap_or_default().to_owned()).collect();
+    assert_eq!(stages, ["Raids: 17", "Arrests: 33", "Charged: 21"]);
+    assert!(s.hit.items().iter().any(|i| i.label.contains("64% of those arrested")));
+
+    let s = scene(&c, View::Timeline, 640.0);
+    assert_eq!(s.hit.items().len(), 17);
+    let orchard = s.hit.items().iter().find(|i| i.label.starts_with("Orchard Street, Norwich")).expect("Orchard Street");
+    let found = s.hit.hit(orchard.anchor).map(|i| i.index);
+    assert_eq!(found, Some(orchard.index), "the mark under its own tooltip anchor");
+    assert!(s.hit.items().iter().any(|i| i.label.contains("Seized: Machete")));
+
+    let s = scene(&c, View::Cumulative, 640.0);
+    let last = s.hit.items().last().expect("moments");
+    assert!(last.label.contains("So far: 33 arrested, 21 charged"), "{}", last.label);
+
+    let s = scene(&c, View::Areas, 640.0);
+    let sums: u64 = s.hit.items().iter().filter_map(|i| i.values.get("arrests").and_then(|v| v.as_u64())).sum();
+    assert_eq!(sums, 33);
+    assert!(s.hit.hit(Point::new(1.0, 1.0)).is_none(), "the title is empty space");
+}
+
+#[test]
+fn markup_in_place_names_stays_text() {
+    let s = scene(&harbour(), View::Timeline, 640.0);
+    assert!(s.hit.items().iter().any(|i| i.label.starts_with("<b>Quay</b> Road")));
+}
+
+#[test]
+fn empty_and_single_event_operations_lay_out_without_panicking() {
+    let docs = [
+        r#"{"version":1,"operation":{"name":"Op Empty"},"reported":{"raids":3,"arrests":2},"events":[],"source":{"name":"S"}}"#,
+        r#"{"version":1,"operation":{"name":"Op One"},"events":[{"type":"raid","time":"2020-01-01","area":"A"}],"source":{"name":"S"}}"#,
+        r#"{"version":1,"operation":{"name":"Op Same"},"events":[{"type":"raid","id":"r","time":"2020-01-01T06:00:00Z"},{"type":"arrest","raid":"r","time":"2020-01-01T06:00:00Z","count":1000000}],"source":{"name":"S"}}"#,
+    ];
+    for doc in docs {
+        let s = Series::from_operation(&load(doc).expect("valid").operation);
+        for view in View::ALL {
+            for width in [0.0, 120.0, 320.0, 1200.0, f64::NAN, 1e12] {
+                let sc = layout(&s, view, width, 300.0, &Theme::light(), &FixedWidths);
+                assert!(sc.width >= 120.0 && sc.width <= 8192.0);
+                for t in sc.texts() {
+                    assert!(t.at.x.is_finite() && t.at.y.is_finite(), "{view}: {t:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_do_not_overlap_from_phone_to_desktop_widths() {
+    for s in [cayman(), harbour()] {
+        for view in View::ALL {
+            for width in [320.0, 390.0, 640.0, 900.0, 1200.0] {
+                let h = operation_charts::layout::preferred_height(&s, view, width, &Theme::light(), &FixedWidths);
+                let sc = layout(&s, view, width, h, &Theme::light(), &FixedWidths);
+                let boxes: Vec<_> = sc.texts().filter(|t| !t.text.is_empty()).map(|t| (t.text.clone(), t.bounds())).collect();
+                for (i, (a, ra)) in boxes.iter().enumerate() {
+                    assert!(ra.x >= -0.5 && ra.right() <= width + 0.5, "{view} at {width}: {a:?} leaves the chart");
+                    for (b, rb) in boxes.iter().skip(i + 1) {
+                        assert!(!ra.overlaps(rb), "{view} at {width}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+                    }
+                }
+            }
+        }
+    }
+}
