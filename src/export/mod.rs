@@ -1,6 +1,9 @@
 //! Native exports of a chart: the same scene the widget draws, painted through plotters' SVG
-//! backend (for golden tests, the command-line tool, `<noscript>` images and print).
+//! backend (for golden tests, the command-line tool, `<noscript>` images and print), and that
+//! SVG rasterised to PNG.
 
+mod png;
 mod svg;
 
+pub use png::{render_png, system_fonts_found, MAX_PIXELS_PER_SIDE, MAX_SCALE};
 pub use svg::{render_svg, RenderError};
