@@ -3,18 +3,27 @@
 //!
 //! ```text
 //! operation-charts validate [FILE|-]   # exit 0 valid, 1 invalid, 2 usage or I/O error
+//! operation-charts render [FILE|-] --view V --format svg|png [--width W] [--height H]
+//!                  [--theme light|dark] [--scale S] -o OUT|-
+//!                                      # exit 0 drawn, 1 invalid data, 2 usage, I/O or drawing error
 //! operation-charts schema              # the JSON Schema of the data format (used by the build)
 //! ```
 //!
-//! Without `FILE`, the bundled Operation Cayman dataset is used.
+//! Without `FILE`, the bundled Operation Cayman dataset is used. `render` draws the same chart the
+//! widget draws (same layout code, plotters' SVG backend); PNG is that SVG rasterised by resvg
+//! with the system's fonts, `--scale` device pixels per CSS px (default 2). Its problems with the
+//! data go to standard error, as `validate` prints them, since standard output may be the image.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use operation_charts::data::{self, limits, Problem};
+use operation_charts::derive::Series;
+use operation_charts::export;
+use operation_charts::layout::{self, Theme, View};
 
 /// The bundled dataset, used when no file is given.
 const BUNDLED: &str = include_str!("../../www/data/operation-cayman.json");
@@ -43,15 +52,117 @@ enum Command {
         /// dataset is checked.
         file: Option<PathBuf>,
     },
+    /// Draw one view of operation data as an SVG or PNG image, the chart the widget draws.
+    ///
+    /// Exits 0 when the image is written; 1 if the data is invalid (one "path: message" line
+    /// per error on standard error, as `validate` prints them, and no image); 2 on usage, I/O or
+    /// drawing errors. Data warnings go to standard error as "warning: path: message" lines and
+    /// do not stop the drawing.
+    Render(RenderArgs),
     /// Print the JSON Schema of the data format.
     #[command(hide = true)]
     Schema,
+}
+
+/// The smallest and largest chart sides, in CSS px, as the layout accepts them.
+const MIN_SIDE: i64 = layout::SIZE_LIMITS.0 as i64;
+const MAX_SIDE: i64 = layout::SIZE_LIMITS.1 as i64;
+
+#[derive(Debug, clap::Args)]
+struct RenderArgs {
+    /// The JSON file, or "-" for standard input. Without it, the bundled Operation Cayman
+    /// dataset is drawn.
+    file: Option<PathBuf>,
+    /// Which chart to draw.
+    #[arg(long, value_enum)]
+    view: ViewArg,
+    /// The image format.
+    #[arg(long, value_enum)]
+    format: Format,
+    /// Width in CSS px.
+    #[arg(long, default_value_t = 640, value_parser = clap::value_parser!(u32).range(MIN_SIDE..=MAX_SIDE))]
+    width: u32,
+    /// Height in CSS px [default: the view's preferred height at this width].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(MIN_SIDE..=MAX_SIDE))]
+    height: Option<u32>,
+    /// The colour theme.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    theme: ThemeArg,
+    /// PNG only: device pixels per CSS px, so the image is width×scale by height×scale pixels
+    /// (2 is crisp on high-density "retina" screens; 1 for the CSS size exactly). Above 0, at
+    /// most 8.
+    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+    scale: f32,
+    /// Where to write the image, or "-" for standard output.
+    #[arg(short = 'o', value_name = "OUT")]
+    output: PathBuf,
+}
+
+/// `--view`, named as in the embed contract.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ViewArg {
+    /// Raids → arrests → charged, as a funnel.
+    Summary,
+    /// Each raid on a time axis, one lane per area.
+    Timeline,
+    /// Running totals of arrests and charges.
+    Cumulative,
+    /// Arrests and charges per area.
+    Areas,
+}
+
+impl From<ViewArg> for View {
+    fn from(view: ViewArg) -> Self {
+        match view {
+            ViewArg::Summary => View::Summary,
+            ViewArg::Timeline => View::Timeline,
+            ViewArg::Cumulative => View::Cumulative,
+            ViewArg::Areas => View::Areas,
+        }
+    }
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// Scalable vector graphics, text as text.
+    Svg,
+    /// A raster image (text drawn with the system's fonts).
+    Png,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+impl ThemeArg {
+    fn theme(self) -> Theme {
+        match self {
+            ThemeArg::Light => Theme::light(),
+            ThemeArg::Dark => Theme::dark(),
+        }
+    }
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    let scale: f32 = s.trim().parse().map_err(|_| format!("expected a number, found {s:?}"))?;
+    if scale.is_finite() && scale > 0.0 && scale <= export::MAX_SCALE {
+        Ok(scale)
+    } else {
+        Err(format!("expected a number above 0 and at most {}, found {s}", export::MAX_SCALE))
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Validate { file } => validate(file.as_deref()),
+        Command::Render(args) => render(&args),
         Command::Schema => schema(),
     };
     ExitCode::from(status)
@@ -107,6 +218,71 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// `render`: the image to `-o`; problems with the data, and other messages, to standard error.
+fn render(args: &RenderArgs) -> u8 {
+    let input = match Input::read(args.file.as_deref()) {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("operation-charts: {message}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let loaded = match input.content {
+        Content::TooLarge(problem) => Err((vec![problem], Vec::new())),
+        Content::Bytes(bytes) => data::load_bytes(&bytes).map_err(|report| (report.errors, report.warnings)),
+    };
+    let mut err = io::stderr().lock();
+    let checked = match loaded {
+        Ok(checked) => checked,
+        Err((errors, warnings)) => {
+            let _ = print_problems(&mut err, &errors, &warnings);
+            let _ = writeln!(err, "{}: invalid, {} error{}; no image written", input.name, errors.len(), plural(errors.len()));
+            return EXIT_INVALID;
+        }
+    };
+    let _ = print_problems(&mut err, &[], &checked.warnings);
+    drop(err);
+
+    let series = Series::from_operation(&checked.operation);
+    let (view, theme) = (View::from(args.view), args.theme.theme());
+    let image = match args.format {
+        Format::Svg => export::render_svg(&series, view, args.width, args.height, &theme).map(String::into_bytes),
+        Format::Png => {
+            if !export::system_fonts_found() {
+                eprintln!(
+                    "operation-charts: warning: no system font found, so the PNG has no text; \
+                     install one (for example `apt-get install fonts-dejavu-core`)"
+                );
+            }
+            export::render_png(&series, view, args.width, args.height, &theme, args.scale)
+        }
+    };
+    let image = match image {
+        Ok(image) => image,
+        Err(e) => {
+            eprintln!("operation-charts: {e}");
+            return EXIT_TROUBLE;
+        }
+    };
+    match write_output(&args.output, &image) {
+        Ok(()) => EXIT_VALID,
+        Err(message) => {
+            eprintln!("operation-charts: {message}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// Writes `bytes` to `path`, or to standard output for `-`.
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if path == Path::new("-") {
+        let mut out = io::stdout().lock();
+        out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| format!("cannot write to standard output: {e}"))
+    } else {
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 }
 

@@ -16,10 +16,11 @@ pub const MAX_SCALE: f32 = 8.0;
 /// The largest image side, in device pixels (the largest chart, 8192 CSS px, at scale 2).
 pub const MAX_PIXELS_PER_SIDE: u32 = 16_384;
 
-/// Families tried, in order, for the generic `sans-serif` (fontdb's default, Arial, is missing
-/// on most Linux systems, and fontdb reads no fontconfig aliases). Faces with Arial's metrics
-/// come first, since the layout measures text with a table close to them (`FixedWidths`); then
-/// other common sans-serifs, the wider DejaVu Sans last.
+/// Families tried, in order, for the generic `sans-serif`. fontdb's own default (Arial) is
+/// missing on most Linux systems, and the family it takes from fontconfig's aliases is often
+/// DejaVu Sans, wider than the table the layout measures text with (`FixedWidths`, close to
+/// Arial): so faces with Arial's metrics come first, then other common sans-serifs, DejaVu
+/// Sans last.
 const SANS_SERIF_FALLBACKS: &[&str] = &[
     "Arial",
     "Helvetica",
@@ -42,7 +43,8 @@ fn fonts() -> &'static Arc<fontdb::Database> {
         let mut db = fontdb::Database::new();
         db.load_system_fonts();
         // The charts ask for "…, sans-serif", and usvg falls back to the generic serif face:
-        // make both generics name a family that is really there.
+        // make both generics name a family that is really there, with the metrics the layout
+        // expects.
         if let Some(family) = installed_sans_serif(&db) {
             db.set_sans_serif_family(family.clone());
             db.set_serif_family(family);
