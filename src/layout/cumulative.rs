@@ -9,6 +9,9 @@ use crate::derive::{Series, Step};
 use crate::format::count;
 use crate::scene::{Color, HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
 
+/// Reads one running total off a step.
+type StepValue = fn(&Step) -> u64;
+
 fn end_label(n: u64, what: &str) -> String {
     format!("{} {}", count(n), what)
 }
@@ -85,7 +88,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             shapes.push(ctx.text(&format!("{} reported", count(r)), Point::new(plot.x + 4.0, py - 2.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Bottom));
         }
     }
-    let series_lines: [(fn(&Step) -> u64, Color, &str); 2] =
+    let series_lines: [(StepValue, Color, &str); 2] =
         [(|s| s.charged, t.charged, "charged"), (|s| s.arrests, t.arrests, "arrested")];
     for (value, color, what) in series_lines {
         let mut points = vec![Point::new(plot.x, y.px(0.0))];
