@@ -1,8 +1,10 @@
-//! The areas view: arrests and charges per area, side by side.
+//! The areas view: arrests and charges per area, side by side. The legend hides and shows
+//! either series.
 
 use serde_json::json;
 
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
+use super::visibility::{ARRESTS, CHARGED};
 use super::{count_axis, empty_message, View};
 use crate::derive::{AreaRow, Series};
 use crate::format::{count, plural};
@@ -11,8 +13,8 @@ use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, S
 fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     let t = ctx.theme;
     let legend = vec![
-        LegendEntry { label: "Arrested".into(), color: t.arrests, swatch: Swatch::Box },
-        LegendEntry { label: "Charged".into(), color: t.charged, swatch: Swatch::Box },
+        LegendEntry::toggle("Arrested", t.arrests, Swatch::Box, ARRESTS),
+        LegendEntry::toggle("Charged", t.charged, Swatch::Box, CHARGED),
     ];
     let notes = series
         .totals
@@ -43,32 +45,41 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let t = ctx.theme;
     let rows = &series.areas.rows;
     let chrome = chrome(ctx, series);
-    let Frame { plot, mut shapes } = frame(ctx, &chrome);
+    let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
     if rows.is_empty() {
         shapes.push(empty_message(ctx, plot, "No events itemised by area"));
-        return Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() };
+        return Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend, title: series.title.clone() };
     }
     let top = rows.iter().map(|r| r.arrests.max(r.charged)).max().unwrap_or(0);
     // Headroom for the value labels above the tallest bar.
     let y = count_axis(ctx, plot, top as f64 * 1.15, &mut shapes);
     let band = plot.width / rows.len() as f64;
     let bar_w = (band * 0.32).min(48.0);
+    let bars: Vec<(fn(&AreaRow) -> u64, _)> = [(ARRESTS, t.arrests), (CHARGED, t.charged)]
+        .into_iter()
+        .zip([(|r: &AreaRow| r.arrests) as fn(&AreaRow) -> u64, |r: &AreaRow| r.charged])
+        .filter(|((key, _), _)| !ctx.visibility.is_hidden(key))
+        .map(|((_, color), value)| (value, color))
+        .collect();
+    let group_w = bar_w * bars.len() as f64 + 2.0 * (bars.len() as f64 - 1.0);
     for (i, row) in rows.iter().enumerate() {
         let cx = plot.x + band * (i as f64 + 0.5);
-        let mut bars = Vec::new();
-        for (value, color, dx) in [(row.arrests, t.arrests, -bar_w - 1.0), (row.charged, t.charged, 1.0)] {
-            let rect = Rect::new(cx + dx, y.px(value as f64), bar_w, y.px(0.0) - y.px(value as f64));
-            shapes.push(Shape::Rect { rect, fill: color, stroke: None });
-            shapes.push(ctx.text(&count(value), Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
-            bars.push(rect);
+        let mut rects = Vec::new();
+        for (j, (value, color)) in bars.iter().enumerate() {
+            let v = value(row);
+            let left = cx - group_w / 2.0 + j as f64 * (bar_w + 2.0);
+            let rect = Rect::new(left, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
+            shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
+            shapes.push(ctx.text(&count(v), Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
+            rects.push(rect);
         }
         let name = ctx.fit(&row.name, t.sizes.label, true, band - 4.0);
         shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
         let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);
-        hit.add_rect(column, area_item(row, &bars, column));
+        hit.add_rect(column, area_item(row, &rects, column));
     }
-    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() }
+    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend, title: series.title.clone() }
 }
 
 fn area_item(row: &AreaRow, bars: &[Rect], column: Rect) -> Item {
@@ -84,6 +95,7 @@ fn area_item(row: &AreaRow, bars: &[Rect], column: Rect) -> Item {
         view: View::Areas.name(),
         kind: ItemKind::Area,
         index: 0,
+        lane: 0,
         label,
         anchor: Point::new(column.center().x, top),
         marks: bars.iter().map(|b| Mark::rect(Rect::new(b.x, b.y, b.width, b.height.max(2.0)))).collect(),

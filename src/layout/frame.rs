@@ -4,7 +4,8 @@
 use super::measure::TextMeasure;
 use super::theme::Theme;
 use crate::derive::Series;
-use crate::scene::{Color, HAlign, Point, Rect, Shape, TextShape, VAlign};
+use super::visibility::Visibility;
+use crate::scene::{Color, HAlign, LegendButton, Point, Rect, Shape, TextShape, VAlign};
 
 /// The size, look and text measure a view is laid out with.
 pub struct LayoutContext<'a> {
@@ -16,6 +17,8 @@ pub struct LayoutContext<'a> {
     pub theme: &'a Theme,
     /// How wide a text is.
     pub measure: &'a dyn TextMeasure,
+    /// What the reader has hidden with the legend.
+    pub visibility: &'a Visibility,
 }
 
 /// How a legend entry's swatch is drawn.
@@ -44,6 +47,20 @@ pub struct LegendEntry {
     pub color: Color,
     /// How the swatch is drawn.
     pub swatch: Swatch,
+    /// The key that hides and shows what it stands for, if it can.
+    pub key: Option<String>,
+}
+
+impl LegendEntry {
+    /// An entry that only explains.
+    pub fn note(label: impl Into<String>, color: Color, swatch: Swatch) -> Self {
+        Self { label: label.into(), color, swatch, key: None }
+    }
+
+    /// An entry that hides and shows the series or area `key`.
+    pub fn toggle(label: impl Into<String>, color: Color, swatch: Swatch, key: impl Into<String>) -> Self {
+        Self { label: label.into(), color, swatch, key: Some(key.into()) }
+    }
 }
 
 /// The parts of the chart around the plot.
@@ -68,6 +85,8 @@ pub struct Frame {
     pub plot: Rect,
     /// Title, subtitle, legend and footer shapes.
     pub shapes: Vec<Shape>,
+    /// The legend entries that toggle.
+    pub legend: Vec<LegendButton>,
 }
 
 /// Outer padding in CSS px.
@@ -153,8 +172,9 @@ pub fn frame(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> Frame {
         }
     }
     y += GAP / 2.0;
+    let mut buttons = Vec::new();
     if !chrome.legend.is_empty() {
-        y = legend(ctx, &chrome.legend, y, inner, &mut shapes) + GAP / 2.0;
+        y = legend(ctx, &chrome.legend, y, inner, &mut shapes, &mut buttons) + GAP / 2.0;
     }
     let footer = footer_lines(ctx, chrome, inner);
     let footer_height = footer.len() as f64 * LayoutContext::line_height(s.small);
@@ -168,7 +188,7 @@ pub fn frame(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> Frame {
     let left = PAD + chrome.left_of_plot;
     let right = ctx.width - PAD - chrome.right_of_plot;
     let plot = Rect::new(left, top, (right - left).max(1.0), (bottom - top).max(1.0));
-    Frame { plot, shapes }
+    Frame { plot, shapes, legend: buttons }
 }
 
 /// The height the chrome takes, so a view can ask for room for its plot.
@@ -191,7 +211,14 @@ fn footer_lines(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>, inner: f64) -> Vec
     lines
 }
 
-fn legend(ctx: &LayoutContext<'_>, entries: &[LegendEntry], top: f64, inner: f64, shapes: &mut Vec<Shape>) -> f64 {
+fn legend(
+    ctx: &LayoutContext<'_>,
+    entries: &[LegendEntry],
+    top: f64,
+    inner: f64,
+    shapes: &mut Vec<Shape>,
+    buttons: &mut Vec<LegendButton>,
+) -> f64 {
     let size = ctx.theme.sizes.small;
     let sw = 14.0;
     let row = LayoutContext::line_height(size) + 2.0;
@@ -204,8 +231,19 @@ fn legend(ctx: &LayoutContext<'_>, entries: &[LegendEntry], top: f64, inner: f64
             y += row;
         }
         let mid = y + row / 2.0;
-        shapes.push(swatch(e, x, mid, sw));
-        shapes.push(ctx.text(&label, Point::new(x + sw + 6.0, mid), size, false, ctx.theme.text, HAlign::Left, VAlign::Middle));
+        let hidden = e.key.as_deref().is_some_and(|k| ctx.visibility.is_hidden(k));
+        let shown = LegendEntry { color: if hidden { e.color.alpha(0.3) } else { e.color }, ..e.clone() };
+        shapes.push(swatch(&shown, x, mid, sw));
+        let color = if hidden { ctx.theme.muted } else { ctx.theme.text };
+        shapes.push(ctx.text(&label, Point::new(x + sw + 6.0, mid), size, false, color, HAlign::Left, VAlign::Middle));
+        if hidden {
+            // Struck through, so "hidden" does not rest on colour alone.
+            let right = x + w;
+            shapes.push(Shape::Line { points: vec![Point::new(x, mid), Point::new(right, mid)], color: ctx.theme.muted, width: 1.0, dash: None });
+        }
+        if let Some(key) = &e.key {
+            buttons.push(LegendButton { key: key.clone(), label: e.label.clone(), bounds: Rect::new(x - 4.0, y, w + 8.0, row), hidden });
+        }
         x += w + 16.0;
     }
     y + row

@@ -10,6 +10,7 @@ pub mod summary;
 pub mod theme;
 pub mod time_axis;
 pub mod timeline;
+pub mod visibility;
 
 use std::fmt;
 use std::str::FromStr;
@@ -19,6 +20,7 @@ use serde_json::{Map, Value};
 pub use frame::LayoutContext;
 pub use measure::{FixedWidths, TextMeasure};
 pub use theme::Theme;
+pub use visibility::Visibility;
 
 use crate::derive::Series;
 use crate::scene::{HAlign, Point, Rect, Scene, Shape, VAlign};
@@ -87,9 +89,22 @@ fn clamp_size(v: f64) -> f64 {
     if v.is_finite() { v.clamp(SIZE_LIMITS.0, SIZE_LIMITS.1) } else { SIZE_LIMITS.0 }
 }
 
-/// Lays out `view` of `series` at `width` × `height` CSS px.
+/// Lays out `view` of `series` at `width` × `height` CSS px, everything visible.
 pub fn layout(series: &Series, view: View, width: f64, height: f64, theme: &Theme, measure: &dyn TextMeasure) -> Scene {
-    let ctx = LayoutContext { width: clamp_size(width), height: clamp_size(height), theme, measure };
+    layout_visible(series, view, width, height, theme, measure, &Visibility::new())
+}
+
+/// Lays out `view` with the series and areas in `visibility` hidden.
+pub fn layout_visible(
+    series: &Series,
+    view: View,
+    width: f64,
+    height: f64,
+    theme: &Theme,
+    measure: &dyn TextMeasure,
+    visibility: &Visibility,
+) -> Scene {
+    let ctx = LayoutContext { width: clamp_size(width), height: clamp_size(height), theme, measure, visibility };
     let mut scene = match view {
         View::Summary => summary::layout(&ctx, series),
         View::Timeline => timeline::layout(&ctx, series),
@@ -102,7 +117,8 @@ pub fn layout(series: &Series, view: View, width: f64, height: f64, theme: &Them
 
 /// A good height for `view` at `width` CSS px: room for the chrome and a readable plot.
 pub fn preferred_height(series: &Series, view: View, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> f64 {
-    let ctx = LayoutContext { width: clamp_size(width), height: 0.0, theme, measure };
+    let visibility = Visibility::new();
+    let ctx = LayoutContext { width: clamp_size(width), height: 0.0, theme, measure, visibility: &visibility };
     let h = match view {
         View::Summary => summary::preferred_height(&ctx, series),
         View::Timeline => timeline::preferred_height(&ctx, series),

@@ -18,8 +18,8 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     let t = ctx.theme;
     let mut legend = Vec::new();
     if stages.iter().any(|s| s.not_itemised() > 0) {
-        legend.push(LegendEntry { label: "Itemised in the data".into(), color: t.arrests, swatch: Swatch::Box });
-        legend.push(LegendEntry { label: "Reported, not itemised".into(), color: t.arrests, swatch: Swatch::Pale });
+        legend.push(LegendEntry::note("Itemised in the data", t.arrests, Swatch::Box));
+        legend.push(LegendEntry::note("Reported, not itemised", t.arrests, Swatch::Pale));
     }
     let notes = stages
         .iter()
@@ -77,7 +77,7 @@ pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
 pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let t = ctx.theme;
     let chrome = chrome(ctx, series);
-    let Frame { plot, mut shapes } = frame(ctx, &chrome);
+    let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let stages = series.totals.stages();
     let max = stages.iter().map(StageCount::shown).max().unwrap_or(0) as f64;
     let (top, ticks) = count_ticks(max, (plot.width / 60.0).floor().clamp(1.0, 6.0) as usize);
@@ -124,7 +124,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         width: 1.0,
         dash: None,
     });
-    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() }
+    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend, title: series.title.clone() }
 }
 
 fn stage_item(s: &StageCount, rate: Option<String>, bar: Rect) -> Item {
@@ -143,6 +143,7 @@ fn stage_item(s: &StageCount, rate: Option<String>, bar: Rect) -> Item {
         view: View::Summary.name(),
         kind: ItemKind::Stage,
         index: 0,
+        lane: 0,
         label: lines.join("\n"),
         anchor: Point::new(bar.right(), bar.y),
         marks: vec![Mark::rect(Rect::new(bar.x, bar.y, bar.width.max(2.0), bar.height))],

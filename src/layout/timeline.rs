@@ -1,17 +1,30 @@
 //! The timeline view: each raid as a mark on a time axis, one lane per area, sized by the
-//! people arrested.
+//! people arrested. The legend's area entries hide and show lanes.
 
 use serde_json::json;
 
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::time_axis::TimeAxis;
+use super::visibility::area_key;
 use super::{empty_message, time_grid, View};
 use crate::derive::{RaidMark, Series};
 use crate::format::{count, plural};
-use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Scene, Shape, VAlign};
+use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
 
 const LANE_GAP: f64 = 8.0;
 const MIN_R: f64 = 4.0;
+
+/// The lanes the reader has not hidden: (index in the series' lanes, name).
+fn visible_lanes<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Vec<(usize, &'s str)> {
+    series
+        .timeline
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| !ctx.visibility.is_hidden(&area_key(name)))
+        .map(|(i, name)| (i, name.as_str()))
+        .collect()
+}
 
 fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     let t = ctx.theme;
@@ -26,20 +39,22 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
         ));
     }
     if tl.unlinked_arrests > 0 {
-        notes.push(format!("{} not linked to a raid {} not shown.", plural(tl.unlinked_arrests, "arrest", "arrests"), if tl.unlinked_arrests == 1 { "is" } else { "are" }));
+        let verb = if tl.unlinked_arrests == 1 { "is" } else { "are" };
+        notes.push(format!("{} not linked to a raid {verb} not shown.", plural(tl.unlinked_arrests, "arrest", "arrests")));
     }
-    let legend = if tl.raids.is_empty() {
-        Vec::new()
-    } else {
-        vec![
-            LegendEntry { label: "Raid; circle area shows people arrested".into(), color: t.raids, swatch: Swatch::Dot },
-            LegendEntry { label: "No arrests itemised".into(), color: t.raids, swatch: Swatch::Ring },
-        ]
-    };
-    let lane_w = tl
-        .lanes
+    let mut legend = Vec::new();
+    if !tl.raids.is_empty() {
+        if tl.lanes.len() > 1 {
+            legend.extend(tl.lanes.iter().enumerate().map(|(i, name)| LegendEntry::toggle(name.clone(), t.area(i), Swatch::Dot, area_key(name))));
+        }
+        legend.push(LegendEntry::note("Circle area: people arrested", t.raids, Swatch::Dot));
+        if tl.raids.iter().any(|r| r.arrests == 0) {
+            legend.push(LegendEntry::note("No arrests itemised", t.raids, Swatch::Ring));
+        }
+    }
+    let lane_w = visible_lanes(ctx, series)
         .iter()
-        .map(|l| ctx.measure.width(l, t.sizes.label, true))
+        .map(|(_, l)| ctx.measure.width(l, t.sizes.label, true))
         .fold(0.0, f64::max)
         .min(ctx.width * 0.3);
     Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: lane_w + LANE_GAP, right_of_plot: 8.0 }
@@ -56,22 +71,23 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let t = ctx.theme;
     let tl = &series.timeline;
     let chrome = chrome(ctx, series);
-    let Frame { plot, mut shapes } = frame(ctx, &chrome);
+    let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
+    let done = |shapes, hit| Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend: legend.clone(), title: series.title.clone() };
     let Some((first, last)) = tl.span() else {
         shapes.push(empty_message(ctx, plot, "No raids itemised"));
-        return Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() };
+        return done(shapes, hit);
     };
     let axis = TimeAxis::new(first, last, plot.width, t.sizes.small, ctx.measure);
     let x = time_grid(ctx, plot, &axis, &mut shapes);
-    let lanes = tl.lanes.len().max(1);
-    let lane_h = plot.height / lanes as f64;
+    let lanes = visible_lanes(ctx, series);
+    let lane_h = plot.height / lanes.len().max(1) as f64;
     let max_r = (lane_h * 0.42).clamp(MIN_R + 1.0, 16.0);
     let most = tl.raids.iter().map(|r| r.arrests).max().unwrap_or(0).max(1) as f64;
-    for (i, name) in tl.lanes.iter().enumerate() {
-        let mid = plot.y + lane_h * (i as f64 + 0.5);
+    for (row, (lane, name)) in lanes.iter().enumerate() {
+        let mid = plot.y + lane_h * (row as f64 + 0.5);
         let label = ctx.fit(name, t.sizes.label, true, chrome.left_of_plot - LANE_GAP);
-        shapes.push(ctx.text(&label, Point::new(plot.x - LANE_GAP, mid), t.sizes.label, true, t.area(i), HAlign::Right, VAlign::Middle));
+        shapes.push(ctx.text(&label, Point::new(plot.x - LANE_GAP, mid), t.sizes.label, true, t.area(*lane), HAlign::Right, VAlign::Middle));
         shapes.push(Shape::Line {
             points: vec![Point::new(plot.x, mid), Point::new(plot.right(), mid)],
             color: t.grid,
@@ -80,7 +96,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         });
     }
     for raid in &tl.raids {
-        let center = Point::new(x.px(raid.seconds), plot.y + lane_h * (raid.lane as f64 + 0.5));
+        let Some(row) = lanes.iter().position(|(lane, _)| *lane == raid.lane) else { continue };
+        let center = Point::new(x.px(raid.seconds), plot.y + lane_h * (row as f64 + 0.5));
         // Area, not radius, carries the count.
         let r = MIN_R + (max_r - MIN_R) * (raid.arrests as f64 / most).sqrt();
         let color = t.area(raid.lane);
@@ -89,12 +106,12 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         } else {
             Shape::Circle { center, radius: r, fill: t.background.alpha(0.0), stroke: Some((color, 1.5)) }
         });
-        hit.add_point(center, r + 4.0, raid_item(raid, center, r));
+        hit.add_point(center, r + 4.0, raid_item(raid, row, center, r, plot));
     }
-    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, title: series.title.clone() }
+    done(shapes, hit)
 }
 
-fn raid_item(raid: &RaidMark, center: Point, r: f64) -> Item {
+fn raid_item(raid: &RaidMark, lane: usize, center: Point, r: f64, plot: Rect) -> Item {
     let mut lines = vec![raid.place.clone().unwrap_or_else(|| "Raid".to_owned()), raid.time.label()];
     lines.push(format!("Area: {}", raid.area));
     lines.push(format!("{} arrested, {} charged", count(raid.arrests), count(raid.charged)));
@@ -105,9 +122,10 @@ fn raid_item(raid: &RaidMark, center: Point, r: f64) -> Item {
         view: View::Timeline.name(),
         kind: ItemKind::Raid,
         index: 0,
+        lane,
         label: lines.join("\n"),
         anchor: Point::new(center.x, center.y - r),
-        marks: vec![Mark::circle(center, r + 3.0)],
+        marks: vec![Mark::rect(Rect::new(center.x - 0.5, plot.y, 1.0, plot.height)), Mark::circle(center, r + 3.0)],
         values: super::values(json!({
             "id": raid.id,
             "time": raid.time.as_str(),
@@ -119,4 +137,3 @@ fn raid_item(raid: &RaidMark, center: Point, r: f64) -> Item {
         })),
     }
 }
-

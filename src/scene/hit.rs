@@ -13,6 +13,49 @@ pub struct HitIndex {
     rects: Vec<(Rect, usize)>,
     points: Vec<(Point, f64, usize)>,
     steps: Option<Steps>,
+    walk: Walk,
+}
+
+/// How Left and Right move through the items.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Walk {
+    /// Through all items in reading order (raids in time, whatever their lane).
+    #[default]
+    Reading,
+    /// Along the current lane only (one series' changes over time).
+    PerLane,
+}
+
+/// A keyboard move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// Right arrow: the next item.
+    Next,
+    /// Left arrow: the previous item.
+    Previous,
+    /// Up arrow: the lane above (or the previous item when there is one lane).
+    Up,
+    /// Down arrow: the lane below (or the next item when there is one lane).
+    Down,
+    /// Home: the first item.
+    First,
+    /// End: the last item.
+    Last,
+}
+
+impl Nav {
+    /// The move for a `KeyboardEvent.key`, if it is one.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Some(match key {
+            "ArrowRight" => Nav::Next,
+            "ArrowLeft" => Nav::Previous,
+            "ArrowUp" => Nav::Up,
+            "ArrowDown" => Nav::Down,
+            "Home" => Nav::First,
+            "End" => Nav::Last,
+            _ => return None,
+        })
+    }
 }
 
 /// Step-line targets: sorted x positions inside a plot area.
@@ -51,6 +94,55 @@ impl HitIndex {
         let steps = self.steps.get_or_insert_with(|| Steps { plot, xs: Vec::new() });
         steps.xs.push((x, i));
         i
+    }
+
+    /// Adds an item reached by keyboard only (another series at a moment already hit).
+    pub fn add_item(&mut self, item: Item) -> usize {
+        self.push(item)
+    }
+
+    /// Sets how Left and Right move (see [`Walk`]).
+    pub fn set_walk(&mut self, walk: Walk) {
+        self.walk = walk;
+    }
+
+    /// Where a keyboard move from item `from` lands (from nothing, any move lands on the
+    /// first item). `None` only when there are no items.
+    pub fn navigate(&self, from: Option<usize>, nav: Nav) -> Option<usize> {
+        let current = match from.and_then(|i| self.items.get(i)) {
+            Some(item) => item,
+            None => return self.items.first().map(|i| i.index),
+        };
+        let mut lanes: Vec<usize> = self.items.iter().map(|i| i.lane).collect();
+        lanes.sort_unstable();
+        lanes.dedup();
+        let same_lane = |i: &&Item| self.walk == Walk::Reading || i.lane == current.lane;
+        let along: Vec<&Item> = self.items.iter().filter(same_lane).collect();
+        let at = along.iter().position(|i| i.index == current.index).unwrap_or(0);
+        let pick = |i: Option<&&Item>| i.map_or(current.index, |i| i.index);
+        let across = |step: isize| -> usize {
+            if lanes.len() < 2 {
+                let target = if step < 0 { at.checked_sub(1) } else { Some(at + 1) };
+                return pick(target.and_then(|t| along.get(t)));
+            }
+            let lane_at = lanes.iter().position(|l| *l == current.lane).unwrap_or(0) as isize;
+            let Some(lane) = usize::try_from(lane_at + step).ok().and_then(|l| lanes.get(l)) else {
+                return current.index;
+            };
+            self.items
+                .iter()
+                .filter(|i| i.lane == *lane)
+                .min_by(|a, b| (a.anchor.x - current.anchor.x).abs().total_cmp(&(b.anchor.x - current.anchor.x).abs()))
+                .map_or(current.index, |i| i.index)
+        };
+        Some(match nav {
+            Nav::Next => pick(along.get(at + 1)),
+            Nav::Previous => pick(at.checked_sub(1).and_then(|p| along.get(p))),
+            Nav::First => pick(along.first()),
+            Nav::Last => pick(along.last()),
+            Nav::Up => across(-1),
+            Nav::Down => across(1),
+        })
     }
 
     fn push(&mut self, mut item: Item) -> usize {
@@ -116,12 +208,17 @@ mod tests {
     use crate::scene::item::ItemKind;
 
     fn item(label: &str) -> Item {
+        lane_item(label, 0, 0.0)
+    }
+
+    fn lane_item(label: &str, lane: usize, x: f64) -> Item {
         Item {
             view: "test",
             kind: ItemKind::Stage,
             index: 0,
+            lane,
             label: label.to_owned(),
-            anchor: Point::new(0.0, 0.0),
+            anchor: Point::new(x, 0.0),
             marks: Vec::new(),
             values: Default::default(),
         }
@@ -160,5 +257,40 @@ mod tests {
         assert_eq!(h.hit(Point::new(130.0, 50.0)).map(|i| i.label.as_str()), Some("late"));
         assert_eq!(h.hit(Point::new(250.0, 90.0)).map(|i| i.label.as_str()), Some("late"));
         assert!(h.hit(Point::new(250.0, 150.0)).is_none(), "outside the plot");
+    }
+
+    fn labels_along(h: &HitIndex, start: Option<usize>, moves: &[Nav]) -> Vec<String> {
+        let mut at = start;
+        moves
+            .iter()
+            .map(|m| {
+                at = h.navigate(at, *m);
+                at.and_then(|i| h.items().get(i)).map(|i| i.label.clone()).unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keys_walk_items_and_move_between_lanes() {
+        let mut h = HitIndex::new();
+        for (label, lane, x) in [("a1", 0, 10.0), ("b1", 1, 20.0), ("a2", 0, 50.0), ("b2", 1, 90.0)] {
+            h.add_item(lane_item(label, lane, x));
+        }
+        let got = labels_along(&h, None, &[Nav::Next, Nav::Next, Nav::Next, Nav::Up, Nav::Down, Nav::First, Nav::Last, Nav::Next]);
+        assert_eq!(got, ["a1", "b1", "a2", "a2", "b1", "a1", "b2", "b2"]);
+        h.set_walk(Walk::PerLane);
+        let got = labels_along(&h, Some(0), &[Nav::Next, Nav::Next, Nav::Down, Nav::Previous, Nav::Last, Nav::Up]);
+        assert_eq!(got, ["a2", "a2", "b1", "b1", "b2", "a2"]);
+    }
+
+    #[test]
+    fn with_one_lane_up_and_down_step_through_items() {
+        let mut h = HitIndex::new();
+        for label in ["Raids", "Arrests", "Charged"] {
+            h.add_item(item(label));
+        }
+        let got = labels_along(&h, None, &[Nav::Down, Nav::Down, Nav::Down, Nav::Up, Nav::Up]);
+        assert_eq!(got, ["Raids", "Arrests", "Charged", "Arrests", "Raids"]);
+        assert_eq!(HitIndex::new().navigate(None, Nav::Next), None);
     }
 }

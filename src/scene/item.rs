@@ -55,6 +55,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// Its position among the view's items, in reading order.
     pub index: usize,
+    /// The lane, series or row it belongs to, for moving Up and Down with the keyboard.
+    pub lane: usize,
     /// The tooltip text; lines are separated by `\n`.
     pub label: String,
     /// Where the tooltip points, CSS px.

@@ -4,11 +4,13 @@
 pub mod geometry;
 pub mod hit;
 pub mod item;
+pub mod legend;
 pub mod shape;
 
 pub use geometry::{Point, Rect};
-pub use hit::HitIndex;
+pub use hit::{HitIndex, Nav, Walk};
 pub use item::{Item, ItemKind, Mark};
+pub use legend::LegendButton;
 pub use shape::{Color, HAlign, Shape, TextShape, VAlign};
 
 /// Everything one view draws, in CSS pixels, plus what a reader can hover in it.
@@ -24,6 +26,8 @@ pub struct Scene {
     pub shapes: Vec<Shape>,
     /// The hoverable items and where they are.
     pub hit: HitIndex,
+    /// The legend entries that hide and show a series or an area.
+    pub legend: Vec<LegendButton>,
     /// The chart's title as shown.
     pub title: String,
 }
