@@ -8,7 +8,7 @@ use super::visibility::{ARRESTS, CHARGED};
 use super::{count_axis, empty_message, View};
 use crate::derive::{AreaRow, Series};
 use crate::format::{count, plural};
-use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
+use crate::scene::{Color, HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
 
 fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     let t = ctx.theme;
@@ -56,18 +56,16 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let y = count_axis(ctx, plot, top as f64 * 1.15, &mut shapes);
     let band = plot.width / rows.len() as f64;
     let bar_w = (band * 0.32).min(48.0);
-    let bars: Vec<(fn(&AreaRow) -> u64, _)> = [(ARRESTS, t.arrests), (CHARGED, t.charged)]
+    let bars: Vec<(&str, Color)> = [(ARRESTS, t.arrests), (CHARGED, t.charged)]
         .into_iter()
-        .zip([(|r: &AreaRow| r.arrests) as fn(&AreaRow) -> u64, |r: &AreaRow| r.charged])
-        .filter(|((key, _), _)| !ctx.visibility.is_hidden(key))
-        .map(|((_, color), value)| (value, color))
+        .filter(|(key, _)| !ctx.visibility.is_hidden(key))
         .collect();
     let group_w = bar_w * bars.len() as f64 + 2.0 * (bars.len() as f64 - 1.0);
     for (i, row) in rows.iter().enumerate() {
         let cx = plot.x + band * (i as f64 + 0.5);
         let mut rects = Vec::new();
-        for (j, (value, color)) in bars.iter().enumerate() {
-            let v = value(row);
+        for (j, (key, color)) in bars.iter().enumerate() {
+            let v = if *key == CHARGED { row.charged } else { row.arrests };
             let left = cx - group_w / 2.0 + j as f64 * (bar_w + 2.0);
             let rect = Rect::new(left, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
             shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
