@@ -162,3 +162,39 @@ fn labels_do_not_overlap_from_phone_to_desktop_widths() {
         }
     }
 }
+
+#[test]
+fn tables_carry_the_same_numbers_as_the_charts() {
+    use operation_charts::layout::table;
+    let c = cayman();
+    let t = table(&c, View::Summary);
+    assert_eq!(t.rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), ["17", "33", "21"]);
+    assert_eq!(t.rows[2][4], "64% of those arrested");
+    assert_eq!(table(&c, View::Timeline).rows.len(), 17);
+    let last = table(&c, View::Cumulative).rows.last().cloned().unwrap_or_default();
+    assert_eq!((last[1].as_str(), last[2].as_str()), ("33", "21"));
+    let h = table(&harbour(), View::Areas);
+    let total = h.rows.last().cloned().unwrap_or_default();
+    assert_eq!(total, ["Total", "6", "14", "5"]);
+    assert!(h.rows.iter().any(|r| r[0] == "Not itemised by area" && r[2] == "5"));
+}
+
+#[test]
+fn hidden_series_and_areas_leave_the_numbers_alone() {
+    use operation_charts::layout::{layout_visible, visibility, Visibility};
+    let c = cayman();
+    let mut v = Visibility::new();
+    let keys = vec![visibility::ARRESTS.to_owned(), visibility::CHARGED.to_owned()];
+    assert!(v.toggle(visibility::ARRESTS, &keys));
+    let s = layout_visible(&c, View::Cumulative, 640.0, 420.0, &Theme::light(), &FixedWidths, &v);
+    assert!(s.hit.items().iter().all(|i| i.values.get("series").and_then(|x| x.as_str()) == Some("charged")));
+    assert!(s.hit.items().last().is_some_and(|i| i.label.contains("So far: 33 arrested, 21 charged")));
+    assert!(s.legend.iter().any(|b| b.key == visibility::ARRESTS && b.hidden));
+
+    let mut v = Visibility::new();
+    let lanes: Vec<String> = c.timeline.lanes.iter().map(|l| visibility::area_key(l)).collect();
+    assert!(v.toggle(&visibility::area_key("London"), &lanes));
+    let s = layout_visible(&c, View::Timeline, 640.0, 420.0, &Theme::light(), &FixedWidths, &v);
+    assert!(s.hit.items().iter().all(|i| i.label.contains("Area: Norfolk")));
+    assert!(!s.hit.items().is_empty());
+}

@@ -7,6 +7,7 @@ pub mod frame;
 pub mod measure;
 pub mod scale;
 pub mod summary;
+pub mod table;
 pub mod theme;
 pub mod time_axis;
 pub mod timeline;
@@ -20,6 +21,7 @@ use serde_json::{Map, Value};
 pub use frame::LayoutContext;
 pub use measure::{FixedWidths, TextMeasure};
 pub use theme::Theme;
+pub use table::{table, Table};
 pub use visibility::Visibility;
 
 use crate::derive::Series;

@@ -43,6 +43,24 @@ pub struct Sizes {
     pub small: f64,
 }
 
+/// The least contrast of text against the background (WCAG 1.4.3).
+pub const MIN_TEXT_CONTRAST: f64 = 4.5;
+/// The least contrast of marks against the background (WCAG 1.4.11).
+pub const MIN_MARK_CONTRAST: f64 = 3.0;
+
+/// The WCAG contrast ratio of two opaque colours, from 1 to 21.
+pub fn contrast(a: Color, b: Color) -> f64 {
+    fn luminance(c: Color) -> f64 {
+        let f = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 const SIZES: Sizes = Sizes { title: 18.0, subtitle: 14.0, label: 13.0, small: 12.0 };
 
 impl Theme {
@@ -97,8 +115,90 @@ impl Theme {
         if name.eq_ignore_ascii_case("dark") { Self::dark() } else { Self::light() }
     }
 
+    /// The theme for Windows high contrast (`forced-colors: active`): every text and mark in
+    /// the system's text colour on its background, with the system highlight for charges, so
+    /// nothing rests on a colour the reader has overridden.
+    pub fn forced(text: Color, background: Color, highlight: Color) -> Self {
+        Self {
+            name: "forced",
+            background,
+            text,
+            muted: text,
+            grid: text.alpha(0.35),
+            axis: text,
+            arrests: text,
+            charged: highlight,
+            raids: text,
+            areas: [text, highlight, text, highlight, text],
+            sizes: SIZES,
+        }
+    }
+
+    /// This theme with a newsroom's brand colour for the main series (arrests, the funnel and
+    /// the first area), if it keeps 3:1 against the background; otherwise the theme unchanged
+    /// and the reason why.
+    pub fn with_accent(mut self, accent: Color) -> (Self, Option<String>) {
+        let ratio = contrast(accent, self.background);
+        if ratio < MIN_MARK_CONTRAST {
+            let why = format!(
+                "--operation-chart-accent {} has {ratio:.1}:1 contrast against the {} background; marks need {MIN_MARK_CONTRAST}:1, so the default colour is used",
+                accent.css(),
+                self.name
+            );
+            return (self, Some(why));
+        }
+        self.arrests = accent;
+        if let Some(first) = self.areas.first_mut() {
+            *first = accent;
+        }
+        (self, None)
+    }
+
     /// The colour of the area in lane `i`.
     pub fn area(&self, i: usize) -> Color {
         self.areas.get(i % self.areas.len()).copied().unwrap_or(self.arrests)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_keeps_4_5_to_1_and_marks_3_to_1_in_both_themes() {
+        for t in [Theme::light(), Theme::dark()] {
+            for (what, c) in [("text", t.text), ("muted", t.muted)] {
+                let r = contrast(c, t.background);
+                assert!(r >= MIN_TEXT_CONTRAST, "{} {what}: {r:.2}", t.name);
+            }
+            // Area colours also colour the lane labels, so they are held to the text bar.
+            for (what, c) in [("arrests", t.arrests), ("charged", t.charged), ("raids", t.raids), ("axis", t.axis)]
+                .into_iter()
+                .chain(t.areas.iter().map(|c| ("area", *c)))
+            {
+                let r = contrast(c, t.background);
+                assert!(r >= MIN_MARK_CONTRAST, "{} {what}: {r:.2}", t.name);
+            }
+            for c in t.areas {
+                assert!(contrast(c, t.background) >= MIN_TEXT_CONTRAST, "{} area {}", t.name, c.css());
+            }
+            assert!(contrast(t.arrests, t.charged) > 1.0, "the two series differ");
+        }
+    }
+
+    #[test]
+    fn contrast_matches_wcag_reference_values() {
+        assert!((contrast(Color::hex(0x000000), Color::hex(0xffffff)) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color::hex(0x767676), Color::hex(0xffffff)) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_pale_accent_is_refused_with_a_reason() {
+        let (t, why) = Theme::light().with_accent(Color::hex(0xffd700));
+        assert_eq!(t.arrests, Theme::light().arrests);
+        assert!(why.is_some_and(|w| w.contains("3:1")));
+        let (t, why) = Theme::light().with_accent(Color::hex(0x8b0000));
+        assert_eq!(t.arrests, Color::hex(0x8b0000));
+        assert!(why.is_none());
     }
 }

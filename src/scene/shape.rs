@@ -26,6 +26,25 @@ impl Color {
         Self { a, ..self }
     }
 
+    /// Reads a colour as a canvas context normalises it: `#rrggbb`, `#rgb`, or
+    /// `rgb(r, g, b)` / `rgba(r, g, b, a)`.
+    pub fn parse(css: &str) -> Option<Self> {
+        let s = css.trim();
+        if let Some(hex) = s.strip_prefix('#') {
+            let v = u32::from_str_radix(hex, 16).ok()?;
+            return match hex.len() {
+                6 => Some(Self::hex(v)),
+                3 => Some(Self::hex(((v >> 8) & 0xf) * 0x11_0000 + ((v >> 4) & 0xf) * 0x1100 + (v & 0xf) * 0x11)),
+                _ => None,
+            };
+        }
+        let inner = s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb("))?.strip_suffix(')')?;
+        let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+        let channel = |i: usize| parts.get(i).and_then(|p| p.parse::<f64>().ok()).map(|v| v.clamp(0.0, 255.0).round() as u8);
+        let a = parts.get(3).map_or(Some(1.0), |p| p.parse::<f64>().ok().map(|a| a.clamp(0.0, 1.0)))?;
+        Some(Self { r: channel(0)?, g: channel(1)?, b: channel(2)?, a })
+    }
+
     /// `#rrggbb`, for CSS and SVG.
     pub fn css(&self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
@@ -129,4 +148,19 @@ pub enum Shape {
     },
     /// A line of text.
     Text(TextShape),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_colours_a_canvas_hands_back() {
+        assert_eq!(Color::parse("#0072b2"), Some(Color::hex(0x0072b2)));
+        assert_eq!(Color::parse("#fff"), Some(Color::hex(0xffffff)));
+        assert_eq!(Color::parse("rgba(10, 20, 30, 0.5)"), Some(Color::hex(0x0a141e).alpha(0.5)));
+        assert_eq!(Color::parse("rgb(255,0,0)"), Some(Color::hex(0xff0000)));
+        assert_eq!(Color::parse("red"), None);
+        assert_eq!(Color::parse("#12345"), None);
+    }
 }

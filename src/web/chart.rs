@@ -1,7 +1,7 @@
 //! The `Chart` object the element drives: load data, lay out and paint a view, answer hits.
 
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -9,9 +9,9 @@ use super::js::to_js;
 use super::measure::CanvasMeasure;
 use crate::data::{self, Problem, Report};
 use crate::derive::Series;
-use crate::layout::{self, Theme, View};
+use crate::layout::{self, Theme, View, Visibility};
 use crate::paint::{paint, PaintOptions, DEFAULT_FONT};
-use crate::scene::{Point, Scene};
+use crate::scene::{Color, LegendButton, Nav, Point, Scene};
 
 /// One chart's state: its last good data, and the scene last drawn from it.
 #[wasm_bindgen]
@@ -19,6 +19,46 @@ pub struct Chart {
     series: Option<Series>,
     scene: Option<Scene>,
     measure: CanvasMeasure,
+    visibility: Visibility,
+    brand: Brand,
+}
+
+/// What the page's CSS asks of the look: a brand accent, and the system colours under
+/// `forced-colors: active`. Colours are CSS strings as a canvas context normalises them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Brand {
+    #[serde(default)]
+    accent: Option<String>,
+    #[serde(default)]
+    forced: Option<ForcedColors>,
+}
+
+/// The system colours in forced-colors mode.
+#[derive(Debug, Deserialize)]
+struct ForcedColors {
+    text: String,
+    background: String,
+    highlight: String,
+}
+
+impl Brand {
+    /// The theme to draw with, and any warning about a colour that could not be used.
+    fn theme(&self, name: &str) -> (Theme, Option<String>) {
+        if let Some(f) = &self.forced {
+            if let (Some(text), Some(background), Some(highlight)) = (Color::parse(&f.text), Color::parse(&f.background), Color::parse(&f.highlight)) {
+                return (Theme::forced(text, background, highlight), None);
+            }
+        }
+        let theme = Theme::named(name);
+        match self.accent.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            None => (theme, None),
+            Some(accent) => match Color::parse(accent) {
+                Some(c) => theme.with_accent(c),
+                None => (theme, Some(format!("--operation-chart-accent {accent:?} is not a colour this chart can read"))),
+            },
+        }
+    }
 }
 
 /// What `load` and `validate` return to JavaScript.
@@ -31,12 +71,16 @@ struct JsReport<'a> {
 
 /// What `render` returns to JavaScript.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct RenderInfo<'a> {
     view: &'static str,
     width: f64,
     height: f64,
     title: &'a str,
     description: &'a str,
+    item_count: usize,
+    legend: &'a [LegendButton],
+    warnings: Vec<String>,
 }
 
 fn check(json: &str) -> (Option<Series>, Report) {
@@ -66,7 +110,13 @@ impl Chart {
     /// A chart with no data yet.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Chart {
-        Chart { series: None, scene: None, measure: CanvasMeasure::new(DEFAULT_FONT) }
+        Chart {
+            series: None,
+            scene: None,
+            measure: CanvasMeasure::new(DEFAULT_FONT),
+            visibility: Visibility::new(),
+            brand: Brand::default(),
+        }
     }
 
     /// Reads a JSON document. When it is valid it replaces the chart's data; when it is not,
@@ -115,8 +165,8 @@ impl Chart {
             self.measure = CanvasMeasure::new(font);
         }
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.clamp(0.25, 8.0) } else { 1.0 };
-        let theme = Theme::named(theme);
-        let scene = layout::layout(series, v, css_width, css_height, &theme, &self.measure);
+        let (theme, warning) = self.brand.theme(theme);
+        let scene = layout::layout_visible(series, v, css_width, css_height, &theme, &self.measure, &self.visibility);
         let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
         if canvas.width() != w {
             canvas.set_width(w);
@@ -132,6 +182,9 @@ impl Chart {
             height: scene.height,
             title: &series.title,
             description: &series.description,
+            item_count: scene.hit.items().len(),
+            legend: &scene.legend,
+            warnings: warning.into_iter().collect(),
         });
         self.scene = Some(scene);
         Ok(info)
@@ -145,6 +198,42 @@ impl Chart {
     /// The item at `index` in reading order, or `null`.
     pub fn item(&self, index: usize) -> JsValue {
         self.scene.as_ref().and_then(|s| s.hit.items().get(index)).map_or(JsValue::NULL, to_js)
+    }
+
+    /// Sets the page's brand and system colours: `{ accent?, forced?: { text, background,
+    /// highlight } }`, colours as CSS strings. Applies from the next `render`.
+    #[wasm_bindgen(js_name = setBrand)]
+    pub fn set_brand(&mut self, brand: JsValue) -> Result<(), JsError> {
+        self.brand = serde_wasm_bindgen::from_value(brand).map_err(|e| JsError::new(&format!("brand: {e}")))?;
+        Ok(())
+    }
+
+    /// Where the key `key` (`ArrowLeft`, `ArrowRight`, `ArrowUp`, `ArrowDown`, `Home`, `End`)
+    /// moves from item `from` (negative: from none); the item, or `null` when the view has none
+    /// or the key is not a move.
+    pub fn navigate(&self, from: i32, key: &str) -> JsValue {
+        let (Some(scene), Some(nav)) = (self.scene.as_ref(), Nav::from_key(key)) else {
+            return JsValue::NULL;
+        };
+        scene
+            .hit
+            .navigate(usize::try_from(from).ok(), nav)
+            .and_then(|i| scene.hit.items().get(i))
+            .map_or(JsValue::NULL, to_js)
+    }
+
+    /// Hides or shows the series or area `key` of the current view's legend; refuses to hide
+    /// the last one visible. Returns whether it is now hidden. Takes effect at the next render.
+    pub fn toggle(&mut self, key: &str) -> bool {
+        let keys: Vec<String> = self.scene.as_ref().map(|s| s.legend.iter().map(|b| b.key.clone()).collect()).unwrap_or_default();
+        self.visibility.toggle(key, &keys)
+    }
+
+    /// The current data as a table for `view`: `{ caption, columns, rows }`.
+    pub fn table(&self, view_name: &str) -> Result<JsValue, JsError> {
+        let v = view(view_name)?;
+        let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
+        Ok(to_js(&layout::table(series, v)))
     }
 
     /// How many items the current view has.
