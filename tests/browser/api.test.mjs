@@ -1,0 +1,135 @@
+// The JS API (mount, validate), touch, keyboard and theming.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { addChart, assertClean, events, inspect, setup, waitForEvent } from './harness.mjs';
+import { broken, lantern } from './fixtures.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+test('validate(): synchronous, object or string, every error with its path', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  const r = await page.evaluate(async ({ good, bad }) => {
+    const { validate } = await import('/dist/operation-charts.js');
+    return { good: validate(good), goodText: validate(JSON.stringify(good)), bad: validate(bad), junk: validate('{not json') };
+  }, { good: lantern(), bad: broken() });
+  assert.equal(r.good.ok, true, JSON.stringify(r.good));
+  assert.equal(r.goodText.ok, true);
+  assert.deepEqual(r.good.errors, []);
+  assert.equal(r.bad.ok, false);
+  assert.ok(r.bad.errors.length >= 2, 'all errors, not just the first');
+  assert.ok(r.bad.errors.some((e) => e.path === 'events[1].time'));
+  assert.equal(r.junk.ok, false);
+  assert.ok(r.junk.errors.length >= 1);
+  await assertClean(page, problems);
+});
+
+test('mount(): update, setView, toPNG, destroy', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { dpr: 2 });
+  const r = await page.evaluate(async ({ good, bad }) => {
+    const { mount } = await import('/dist/operation-charts.js');
+    const box = document.createElement('div');
+    box.style.width = '480px';
+    document.getElementById('stage').append(box);
+    const ready = [];
+    box.addEventListener('chartready', (e) => ready.push(e.detail.view));
+    const chart = await mount(box, good, { view: 'timeline', theme: 'dark' });
+    const canvas = chart.element.shadowRoot.querySelector('canvas');
+    const w1 = canvas.width;
+    const bad1 = chart.update(bad);
+    const alert = chart.element.shadowRoot.querySelector('[role="alert"]').textContent;
+    chart.setView('areas');
+    await new Promise((res) => box.addEventListener('chartready', res, { once: true }));
+    const png = await chart.toPNG();
+    const head = new Uint8Array(await png.slice(0, 8).arrayBuffer());
+    chart.destroy();
+    let rejected = null;
+    try { await mount(box, bad); } catch (e) { rejected = { message: e.message, errors: e.errors }; }
+    return { w1, ready, badOk: bad1?.ok, alert, pngType: png.type, pngSize: png.size, head: [...head],
+      left: box.querySelectorAll('operation-chart').length, rejected };
+  }, { good: lantern(), bad: broken() });
+  assert.equal(r.w1, 960, 'drawn at 2x the 480 px container');
+  assert.deepEqual(r.ready, ['timeline', 'areas']);
+  assert.equal(r.badOk, false, 'update() reports invalid data');
+  assert.match(r.alert, /events\[1\]\.time/);
+  assert.equal(r.pngType, 'image/png');
+  assert.ok(r.pngSize > 1000);
+  assert.deepEqual(r.head, [137, 80, 78, 71, 13, 10, 26, 10], 'a real PNG');
+  assert.equal(r.left, 0, 'destroy() removes the element');
+  assert.ok(r.rejected && r.rejected.errors.some((e) => e.path === 'events[1].time'), 'mount() rejects invalid data with its errors');
+  await assertClean(page, problems);
+});
+
+test('inline JSON child written in the page is read (parser-made element, upgraded later)', async () => {
+  const { page, problems } = await env.open('/test/inline.html', { dpr: 2 });
+  await page.waitForFunction(() => document.getElementById('inline').shadowRoot?.querySelector('canvas')?.width > 0);
+  const s = await inspect(page, 'inline');
+  assert.equal(s.width, Math.round(s.cssWidth * 2));
+  assert.match(s.ariaLabel, /Lantern/);
+  assert.equal(s.fallbackShown, false);
+  await assertClean(page, problems);
+});
+
+test('touch: a tap shows and keeps the tooltip, a second tap on the same item dismisses it', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { touch: true, dpr: 2 });
+  await addChart(page, { id: 'c', view: 'summary', width: 600, data: lantern() });
+  // Find a point over an item through the keyboard API's first item anchor.
+  const anchor = await page.evaluate(() => {
+    const el = document.getElementById('c');
+    const r = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    // Probe a grid to find an item, as a finger would.
+    for (let y = 2; y < r.height; y += 6) for (let x = 2; x < r.width; x += 6) {
+      const ev = new PointerEvent('pointermove', { pointerType: 'mouse', clientX: r.left + x, clientY: r.top + y, bubbles: true });
+      el.shadowRoot.querySelector('canvas').dispatchEvent(ev);
+      if (el.hoveredItem) {
+        el.shadowRoot.querySelector('canvas').dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+        return { x: r.left + x, y: r.top + y };
+      }
+    }
+    return null;
+  });
+  assert.ok(anchor, 'an item exists under some point');
+  await page.touchscreen.tap(anchor.x, anchor.y);
+  await page.waitForTimeout(100);
+  const shown = await inspect(page, 'c');
+  assert.ok(shown.tooltip, 'a tap shows the tooltip');
+  await page.waitForTimeout(300);
+  assert.ok((await inspect(page, 'c')).tooltip, 'and it stays');
+  await page.touchscreen.tap(anchor.x, anchor.y);
+  await page.waitForTimeout(100);
+  assert.equal((await inspect(page, 'c')).tooltip, null, 'a second tap on the same item dismisses it');
+  await assertClean(page, problems);
+});
+
+test('keyboard: arrow keys step through the items and fire charthover', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  await addChart(page, { id: 'c', view: 'timeline', width: 600, data: lantern() });
+  await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('canvas').focus());
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const hovers = await events(page, 'c', 'charthover');
+  assert.equal(hovers.length, 2);
+  assert.ok(hovers.every((h) => h.item && h.item.label));
+  assert.notEqual(hovers[0].item.index, hovers[1].item.index);
+  assert.ok((await inspect(page, 'c')).tooltip);
+  await page.keyboard.press('Escape');
+  assert.equal((await events(page, 'c', 'charthover')).at(-1).item, null);
+  await assertClean(page, problems);
+});
+
+test('theme: an ancestor class="dark" re-renders an auto chart; an explicit theme wins', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { colorScheme: 'light' });
+  await addChart(page, { id: 'auto', view: 'summary', width: 400, data: lantern() });
+  await addChart(page, { id: 'light', view: 'summary', width: 400, data: lantern(), theme: 'light' });
+  const px = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('canvas').toDataURL(), id);
+  const autoBefore = await px('auto');
+  const lightBefore = await px('light');
+  await page.evaluate(() => document.body.classList.add('dark'));
+  await waitForEvent(page, 'auto', 'chartready', 2);
+  assert.notEqual(await px('auto'), autoBefore, 'the auto chart turned dark');
+  await page.waitForTimeout(100);
+  assert.equal((await events(page, 'light', 'chartready')).length, 1, 'the explicit light chart did not re-render');
+  assert.equal(await px('light'), lightBefore);
+  await assertClean(page, problems);
+});
