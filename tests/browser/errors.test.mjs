@@ -41,7 +41,7 @@ test('invalid data after a good render: alert with paths, charterror, last chart
   // The other chart on the page is unaffected.
   const other = await inspect(page, 'b');
   assert.equal(other.alert, null);
-  const { items } = await sweep(page, 'b', { step: 8 });
+  const { items } = await sweep(page, 'b', { stepX: 10, stepY: 16 });
   assert.ok(items.length >= 2, 'the healthy chart still shows tooltips');
   assert.ok(items.some((h) => /Westmoor/.test(h.item.label)), 'with its own data');
 
@@ -94,7 +94,7 @@ test('markup in a place name is shown as text and creates no element', async () 
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
   await addChart(page, { id: 'x', view: 'timeline', width: 600, data: lantern({ place: evil }) });
-  const { items } = await sweep(page, 'x', { step: 5 });
+  const { items } = await sweep(page, 'x', { stepX: 6, stepY: 10 });
   const hit = items.find((h) => h.item.label.includes('Quay'));
   assert.ok(hit, `the raid at the marked-up place can be hovered: ${items.map((h) => h.item.label).join(' | ')}`);
   assert.ok(hit.tip.text.includes(evil), `the tooltip shows the markup as text: ${hit.tip.text}`);
