@@ -776,6 +776,7 @@ export class OperationChartElement extends HTMLElement {
     const fresh = this._safeCall(() => this._chart.item(this._hover.index), null);
     if (fresh && fresh.kind === this._hover.kind && fresh.view === this._hover.view) {
       this._hover = fresh;
+      this._drawnKey = undefined; // sizes changed: place it again
       this._drawHover(fresh);
     } else {
       this._clearHover(true);
@@ -783,6 +784,11 @@ export class OperationChartElement extends HTMLElement {
   }
 
   _drawHover(item) {
+    // The pointer moving within one item changes nothing on screen: touch no DOM.
+    const key = item ? `${item.kind}#${item.index}@${item.anchor?.x},${item.anchor?.y}` : null;
+    if (key === this._drawnKey && this._drawnLabel === (item?.label ?? null)) return;
+    this._drawnKey = key;
+    this._drawnLabel = item?.label ?? null;
     const { overlay, tooltip, canvas, marks } = this._els;
     const boxes = item && Array.isArray(item.marks) ? item.marks : [];
     while (marks.length < boxes.length) {
