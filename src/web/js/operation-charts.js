@@ -21,6 +21,8 @@ export const VIEWS = Object.freeze(['summary', 'timeline', 'cumulative', 'areas'
 const MIN_REFRESH_SECONDS = 30;
 const MAX_LISTED_ERRORS = 12;
 const TOOLTIP_GAP = 12;
+const FADE_MS = 220;           // the change transition (under 300 ms; none under reduced motion)
+const STRIP_WIDTH = 480;       // narrower charts show a tapped item in a strip, not a tooltip
 
 // ---------------------------------------------------------------------------------------------
 // The shared wasm instance.
@@ -107,31 +109,48 @@ function ancestorTheme(el) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// One MutationObserver for the whole page, watching class / data-theme changes, so a site's
-// own dark-mode toggle re-themes every auto-themed chart.
+// Colours and text for the DOM parts.
 
-const themeWatchers = new Set();
-let themeObserver = null;
-
-function watchPageTheme(el) {
-  themeWatchers.add(el);
-  if (!themeObserver) {
-    themeObserver = new MutationObserver(() => {
-      for (const w of themeWatchers) w._themeMaybeChanged();
-    });
-    themeObserver.observe(document.documentElement, {
-      attributes: true, subtree: true, attributeFilter: ['class', 'data-theme'],
-    });
-  }
+let colourCtx = null;
+/**
+ * A CSS colour as a canvas context normalises it ("#rrggbb" or "rgba(...)"), which is what the
+ * core reads; an unreadable value comes back unchanged, so the core names it in its warning.
+ */
+function normaliseColour(value) {
+  const v = String(value ?? '').trim();
+  if (!v) return '';
+  colourCtx ??= document.createElement('canvas').getContext('2d');
+  if (!colourCtx) return v;
+  colourCtx.fillStyle = '#010203';
+  colourCtx.fillStyle = v;
+  const a = colourCtx.fillStyle;
+  colourCtx.fillStyle = '#040506';
+  colourCtx.fillStyle = v;
+  return a === colourCtx.fillStyle ? a : v;
 }
 
-function unwatchPageTheme(el) {
-  themeWatchers.delete(el);
-  if (themeWatchers.size === 0 && themeObserver) {
-    themeObserver.disconnect();
-    themeObserver = null;
-  }
+/** An item's label (lines separated by "\n") as one sentence for the live region. */
+function spoken(label) {
+  return String(label ?? '').split('\n').map((l) => l.trim().replace(/\.+$/, '')).filter(Boolean).join('. ');
 }
+
+/** The ancestors of `el` up to the document element, crossing out of shadow roots. */
+function ancestorsOf(el) {
+  const out = [];
+  let node = el.parentNode;
+  while (node) {
+    if (node.nodeType === 1) { out.push(node); node = node.parentNode; }
+    else if (node.nodeType === 11 && node.host) node = node.host;
+    else node = node.parentNode;
+  }
+  return out;
+}
+
+const MEDIA = {
+  dark: () => matchMedia('(prefers-color-scheme: dark)'),
+  forced: () => matchMedia('(forced-colors: active)'),
+  reducedMotion: () => matchMedia('(prefers-reduced-motion: reduce)'),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Styles: one sheet shared by every element (constructable, so no <style> and no inline style
@@ -144,17 +163,35 @@ const SHARED_CSS = `
   position: relative;
   box-sizing: border-box;
   min-width: 0;
-  --oc-tooltip-bg: #ffffff;
-  --oc-tooltip-fg: #1a1a1a;
-  --oc-tooltip-border: rgba(0, 0, 0, 0.18);
-  --oc-highlight: #1a1a1a;
-  --oc-highlight-fill: rgba(0, 0, 0, 0.08);
-  --oc-alert-bg: #fff4f2;
-  --oc-alert-fg: #5c1010;
-  --oc-alert-border: #c62828;
 }
 :host([hidden]) { display: none; }
 [hidden] { display: none !important; }
+.frame {
+  --oc-bg: #ffffff;
+  --oc-fg: #1a1a1a;
+  --oc-muted: #595959;
+  --oc-border: rgba(0, 0, 0, 0.18);
+  --oc-focus: #1a1a1a;
+  --oc-highlight: #1a1a1a;
+  --oc-highlight-fill: rgba(0, 0, 0, 0.08);
+  --oc-panel-bg: var(--operation-chart-background, var(--oc-bg));
+  --oc-panel-fg: var(--operation-chart-text, var(--oc-fg));
+  position: relative;
+  display: flex;
+  flex-direction: column;
+  flex: 1 1 auto;
+  min-height: 0;
+  min-width: 0;
+}
+.frame.dark {
+  --oc-bg: #161616;
+  --oc-fg: #f0f0f0;
+  --oc-muted: #b3b3b3;
+  --oc-border: rgba(255, 255, 255, 0.28);
+  --oc-focus: #f0f0f0;
+  --oc-highlight: #f0f0f0;
+  --oc-highlight-fill: rgba(255, 255, 255, 0.10);
+}
 .chart {
   position: relative;
   flex: 1 1 auto;
@@ -164,13 +201,6 @@ const SHARED_CSS = `
   overflow: hidden;
 }
 .chart.empty { flex: none; height: 0 !important; }
-.chart.dark {
-  --oc-tooltip-bg: #23262b;
-  --oc-tooltip-fg: #f2f2f2;
-  --oc-tooltip-border: rgba(255, 255, 255, 0.22);
-  --oc-highlight: #f2f2f2;
-  --oc-highlight-fill: rgba(255, 255, 255, 0.10);
-}
 canvas {
   position: absolute;
   left: 0;
@@ -180,8 +210,12 @@ canvas {
   display: block;
   outline: none;
 }
-canvas:focus-visible { box-shadow: inset 0 0 0 2px Highlight; }
-.overlay {
+canvas.plot:focus-visible {
+  outline: 2px solid var(--oc-focus);
+  outline-offset: -4px;
+}
+canvas.snapshot { pointer-events: none; }
+.overlay, .legend {
   position: absolute;
   inset: 0;
   pointer-events: none;
@@ -196,11 +230,38 @@ canvas:focus-visible { box-shadow: inset 0 0 0 2px Highlight; }
   border-radius: 2px;
 }
 .mark.round { border-radius: 50%; }
+.mark.focus {
+  outline: 2px solid var(--oc-focus);
+  outline-offset: 2px;
+  box-shadow: 0 0 0 2px var(--oc-bg);
+}
 .mark.guide {
   border: none;
   background: var(--oc-highlight);
   opacity: 0.55;
   border-radius: 0;
+  outline: none;
+  box-shadow: none;
+}
+.legend button {
+  position: absolute;
+  left: 0;
+  top: 0;
+  box-sizing: border-box;
+  margin: 0;
+  padding: 0;
+  border: 0;
+  border-radius: 3px;
+  background: transparent;
+  color: inherit;
+  font: inherit;
+  cursor: pointer;
+  pointer-events: auto;
+  -webkit-tap-highlight-color: transparent;
+}
+.legend button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
+@media (hover: hover) {
+  .legend button:hover { background: var(--oc-highlight-fill); }
 }
 .tooltip {
   position: absolute;
@@ -210,10 +271,10 @@ canvas:focus-visible { box-shadow: inset 0 0 0 2px Highlight; }
   box-sizing: border-box;
   max-width: min(22em, calc(100% - 8px));
   padding: 6px 9px;
-  border: 1px solid var(--oc-tooltip-border);
+  border: 1px solid var(--oc-border);
   border-radius: 4px;
-  background: var(--oc-tooltip-bg);
-  color: var(--oc-tooltip-fg);
+  background: var(--oc-panel-bg);
+  color: var(--oc-panel-fg);
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
   font-family: inherit;
   font-size: 13px;
@@ -222,14 +283,97 @@ canvas:focus-visible { box-shadow: inset 0 0 0 2px Highlight; }
   overflow-wrap: anywhere;
   pointer-events: none;
 }
+.tooltip.strip {
+  width: 100%;
+  max-width: none;
+  border-radius: 0;
+  border-width: 1px 0;
+  box-shadow: none;
+}
 .tooltip::first-line { font-weight: 600; }
+.tools {
+  flex: none;
+  display: flex;
+  justify-content: flex-end;
+  padding: 4px 0 0;
+  background: var(--oc-panel-bg);
+  color: var(--oc-panel-fg);
+}
+.frame.fixed .tools {
+  position: absolute;
+  right: 4px;
+  bottom: 4px;
+  z-index: 4;
+  padding: 0;
+  background: transparent;
+}
+.tools button {
+  box-sizing: border-box;
+  min-height: 24px;
+  margin: 0;
+  padding: 2px 8px;
+  border: 1px solid var(--oc-border);
+  border-radius: 3px;
+  background: var(--oc-panel-bg);
+  color: var(--oc-panel-fg);
+  font-family: inherit;
+  font-size: 12px;
+  line-height: 1.4;
+  cursor: pointer;
+}
+.tools button::before { content: "\\25B8\\00A0"; }
+.tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; }
+.tools button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
+.data {
+  flex: none;
+  max-width: 100%;
+  overflow-x: auto;
+  margin: 4px 0 0;
+  background: var(--oc-panel-bg);
+  color: var(--oc-panel-fg);
+  font-family: inherit;
+  font-size: 13px;
+  line-height: 1.4;
+}
+.data:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: -2px; }
+.frame.fixed .data:not(.sr-only) {
+  position: absolute;
+  inset: 0;
+  z-index: 3;
+  margin: 0;
+  padding: 8px 8px 36px;
+  overflow: auto;
+}
+.data table { border-collapse: collapse; min-width: 100%; }
+.data caption { text-align: left; font-weight: 600; padding: 0 0 4px; }
+.data th, .data td {
+  padding: 3px 8px 3px 0;
+  border-bottom: 1px solid var(--oc-border);
+  text-align: left;
+  vertical-align: top;
+}
+.data thead th { font-weight: 600; }
+.data tbody th { font-weight: normal; }
+.sr-only {
+  position: absolute !important;
+  width: 1px !important;
+  height: 1px !important;
+  padding: 0 !important;
+  margin: -1px !important;
+  overflow: hidden !important;
+  clip: rect(0 0 0 0) !important;
+  clip-path: inset(50%) !important;
+  white-space: nowrap !important;
+  border: 0 !important;
+}
+.probe { forced-color-adjust: none; }
 .alert {
   flex: none;
   margin: 6px 0 0;
   padding: 8px 10px;
-  border-left: 4px solid var(--oc-alert-border);
-  background: var(--oc-alert-bg);
-  color: var(--oc-alert-fg);
+  border-left: 4px solid #c62828;
+  background: #fff4f2;
+  color: #5c1010;
   font-family: inherit;
   font-size: 13px;
   line-height: 1.4;
@@ -239,6 +383,16 @@ canvas:focus-visible { box-shadow: inset 0 0 0 2px Highlight; }
 .alert li { overflow-wrap: anywhere; }
 .alert code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 .fallback.gone { display: none; }
+@media (forced-colors: active) {
+  .mark { forced-color-adjust: none; border-color: Highlight; background: transparent; }
+  .mark.focus { outline-color: CanvasText; box-shadow: none; }
+  .mark.guide { background: Highlight; opacity: 1; }
+  .tooltip, .tools button, .data th, .data td { border-color: CanvasText; }
+  canvas.plot:focus-visible, .legend button:focus-visible, .tools button:focus-visible { outline-color: Highlight; }
+}
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { transition: none !important; animation: none !important; }
+}
 `;
 
 let sharedSheet = null;
@@ -268,51 +422,65 @@ export class OperationChartElement extends HTMLElement {
     this._lastRender = null;     // { w, h, dpr, theme, view, font }
     this._raf = 0;
     this._hover = null;          // the item shown, or null
-    this._pinned = false;        // tooltip pinned by a touch tap or keyboard focus
     this._keyIndex = -1;
     this._fetchToken = 0;
     this._fetchAbort = null;
     this._cleanups = [];         // functions that undo every listener/observer/timer
     this._heightPx = null;
 
+    this._mode = null;           // how the shown item was chosen: 'pointer' | 'touch' | 'keyboard'
+    this._touchPoint = null;     // where the finger tapped, CSS px in the chart
+    this._dismissed = null;      // the pointer item closed with Escape (stays closed until another)
+    this._dataVersion = 0;       // bumped by every good load (the table is rebuilt from it)
+    this._tableKey = null;
+    this._brandKey = null;
+    this._warned = new Set();    // brand warnings already logged
+    this._reasons = new Set();   // why the next render happens: data, view, legend, resize, theme
+    this._legendKey = null;
+
     const root = this.attachShadow({ mode: 'open' });
     this._ownSheet = new CSSStyleSheet();
     root.adoptedStyleSheets = [getSharedSheet(), this._ownSheet];
 
-    const chartBox = document.createElement('div');
-    chartBox.className = 'chart empty';
-    chartBox.setAttribute('part', 'chart');
+    const el = (tag, props = {}, attrs = {}) => {
+      const n = Object.assign(document.createElement(tag), props);
+      for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
+      return n;
+    };
 
-    const canvas = document.createElement('canvas');
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'Chart loading');
-    canvas.tabIndex = 0;
+    const frame = el('div', { className: 'frame' });
+    const chartBox = el('div', { className: 'chart empty' }, { part: 'chart' });
 
-    const overlay = document.createElement('div');
-    overlay.className = 'overlay';
-    overlay.setAttribute('aria-hidden', 'true');
+    // The data is one tab stop: the canvas. Arrow keys move between items (see _onKey).
+    const canvas = el('canvas', { className: 'plot', tabIndex: 0 }, {
+      role: 'img', 'aria-roledescription': 'interactive chart', 'aria-label': 'Chart loading', 'aria-describedby': 'hint',
+    });
+    const overlay = el('div', { className: 'overlay' }, { 'aria-hidden': 'true' });
+    const legend = el('div', { className: 'legend' });
+    const tooltip = el('div', { className: 'tooltip', id: 'tooltip', hidden: true }, { role: 'tooltip', part: 'tooltip' });
+    chartBox.append(canvas, overlay, legend, tooltip);
 
-    const tooltip = document.createElement('div');
-    tooltip.className = 'tooltip';
-    tooltip.setAttribute('role', 'tooltip');
-    tooltip.setAttribute('part', 'tooltip');
-    tooltip.id = 'tooltip';
-    tooltip.hidden = true;
+    const showData = el('button', { type: 'button', textContent: 'Show data' }, {
+      'aria-expanded': 'false', 'aria-controls': 'data', part: 'show-data',
+    });
+    const tools = el('div', { className: 'tools', hidden: true });
+    tools.append(showData);
+    const data = el('div', { className: 'data sr-only', id: 'data' }, { part: 'data' });
+    frame.append(chartBox, tools, data);
 
-    chartBox.append(canvas, overlay, tooltip);
+    const hint = el('div', { id: 'hint', hidden: true });
+    const live = el('div', { className: 'sr-only' }, { 'aria-live': 'polite', 'aria-atomic': 'true' });
+    const probe = el('span', { className: 'probe', hidden: true }, { 'aria-hidden': 'true' });
 
-    const alert = document.createElement('div');
-    alert.className = 'alert';
-    alert.setAttribute('role', 'alert');
-    alert.setAttribute('part', 'alert');
-    alert.hidden = true;
-
-    const fallback = document.createElement('div');
-    fallback.className = 'fallback';
+    const alert = el('div', { className: 'alert', hidden: true }, { role: 'alert', part: 'alert' });
+    const fallback = el('div', { className: 'fallback' });
     fallback.append(document.createElement('slot'));
 
-    root.append(chartBox, alert, fallback);
-    this._els = { chartBox, canvas, overlay, tooltip, alert, fallback, marks: [] };
+    root.append(frame, live, hint, probe, alert, fallback);
+    this._els = {
+      frame, chartBox, canvas, overlay, legend, tooltip, tools, showData, data, hint, live, probe, alert, fallback,
+      marks: [], buttons: new Map(), snapshot: null,
+    };
   }
 
   // --- reflected attributes and properties ---------------------------------------------------
@@ -397,10 +565,10 @@ export class OperationChartElement extends HTMLElement {
         case 'view':
           this._clearHover(true);
           this._keyIndex = -1;
-          this._scheduleRender();
+          this._scheduleRender('view');
           break;
         case 'theme':
-          this._scheduleRender();
+          this._scheduleRender('theme');
           break;
         default:
           break;
@@ -440,7 +608,11 @@ export class OperationChartElement extends HTMLElement {
     this._fetchAbort?.abort();
     this._fetchAbort = null;
     this._clearHover(false);
+    this._dropSnapshot();
     this._lastRender = null;
+    this._brandKey = null;
+    this._legendKey = null;
+    this._tableKey = null;
     if (this._chart) {
       try { this._chart.free(); } catch { /* already freed */ }
       this._chart = null;
@@ -454,28 +626,38 @@ export class OperationChartElement extends HTMLElement {
       target.addEventListener(type, wrapped, opts);
       this._cleanups.push(() => target.removeEventListener(type, wrapped, opts));
     };
-    const { canvas, chartBox } = this._els;
+    const { canvas, chartBox, showData } = this._els;
 
     on(canvas, 'pointermove', (e) => this._onPointer(e, false));
     on(canvas, 'pointerdown', (e) => this._onPointer(e, true));
     on(canvas, 'pointerleave', (e) => {
-      if (e.pointerType !== 'touch' && !this._pinned) this._setHover(null);
+      if (e.pointerType === 'touch') return; // a tapped tooltip stays until dismissed
+      this._dismissed = null;
+      if (this._mode === 'pointer') this._setHover(null);
     });
     on(canvas, 'keydown', (e) => this._onKey(e));
     on(canvas, 'blur', () => {
-      if (this._pinned && this._keyIndex >= 0) { this._pinned = false; this._keyIndex = -1; this._setHover(null); }
+      if (this._mode === 'keyboard') { this._keyIndex = -1; this._setHover(null); }
     });
-    // A tap outside the chart dismisses a pinned (touch) tooltip.
+    // Escape closes any tooltip of this chart, wherever the focus is (WCAG 1.4.13).
+    on(document, 'keydown', (e) => {
+      if (e.key !== 'Escape' || !this._hover || e.defaultPrevented) return;
+      if (this._mode === 'pointer') this._dismissed = this._hover;
+      this._setHover(null);
+      e.preventDefault();
+    });
+    // A tap or click outside the chart dismisses a tapped tooltip.
     on(document, 'pointerdown', (e) => {
-      if (this._pinned && !e.composedPath().includes(this)) { this._pinned = false; this._setHover(null); }
+      if (this._mode === 'touch' && !e.composedPath().includes(this)) this._setHover(null);
     }, { capture: true, passive: true });
+    on(showData, 'click', () => this._toggleTable());
 
     // Size: the chart box follows the container's width and its own (preferred or CSS) height.
     const ro = new ResizeObserver((entries) => this._safely(() => {
       const box = entries[entries.length - 1].contentRect;
       const last = this._lastRender;
       if (!last || Math.abs(box.width - last.w) > 0.01 || Math.abs(box.height - last.h) > 0.01) {
-        this._scheduleRender();
+        this._scheduleRender('resize');
       }
     }));
     ro.observe(chartBox);
@@ -490,7 +672,7 @@ export class OperationChartElement extends HTMLElement {
 
     // Device pixel ratio (zoom, moving the window to another screen): re-armed at each change.
     let dprQuery = null;
-    const onDpr = () => this._safely(() => { armDpr(); this._scheduleRender(); });
+    const onDpr = () => this._safely(() => { armDpr(); this._scheduleRender('resize'); });
     const armDpr = () => {
       dprQuery?.removeEventListener('change', onDpr);
       dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
@@ -499,11 +681,13 @@ export class OperationChartElement extends HTMLElement {
     armDpr();
     this._cleanups.push(() => dprQuery?.removeEventListener('change', onDpr));
 
-    // Theme: the reader's colour-scheme preference and the page's own class/data-theme toggles.
-    const scheme = matchMedia('(prefers-color-scheme: dark)');
-    on(scheme, 'change', () => this._themeMaybeChanged());
-    watchPageTheme(this);
-    this._cleanups.push(() => unwatchPageTheme(this));
+    // Theme: the reader's colour-scheme preference, high contrast, and the page's own toggle
+    // (a dark/light class or data-theme on any ancestor: each one is watched, nothing else).
+    on(MEDIA.dark(), 'change', () => this._themeMaybeChanged());
+    on(MEDIA.forced(), 'change', () => { this._brandKey = null; this._scheduleRender('theme'); });
+    const themeObserver = new MutationObserver(() => this._safely(() => this._themeMaybeChanged()));
+    for (const a of ancestorsOf(this)) themeObserver.observe(a, { attributes: true, attributeFilter: ['class', 'data-theme'] });
+    this._cleanups.push(() => themeObserver.disconnect());
   }
 
   _armRefresh() {
@@ -615,16 +799,18 @@ export class OperationChartElement extends HTMLElement {
       );
     }
     this._lastGoodText = text;
+    this._dataVersion++;
     this._hideErrors();
     this._els.chartBox.classList.remove('empty');
     this._lastRender = null; // data changed: render even if the size did not
-    this._scheduleRender();
+    this._scheduleRender('data');
     return report;
   }
 
   // --- rendering ------------------------------------------------------------------------------
 
-  _scheduleRender() {
+  _scheduleRender(reason = 'resize') {
+    this._reasons.add(reason);
     if (this._raf || !this._chart) return;
     this._raf = requestAnimationFrame(() => {
       this._raf = 0;
@@ -635,11 +821,11 @@ export class OperationChartElement extends HTMLElement {
   _effectiveTheme() {
     const attr = this.getAttribute('theme');
     if (attr === 'light' || attr === 'dark') return attr;
-    return ancestorTheme(this) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    return ancestorTheme(this) ?? (MEDIA.dark().matches ? 'dark' : 'light');
   }
 
   _themeMaybeChanged() {
-    if (this._lastRender && this._effectiveTheme() !== this._lastRender.theme) this._scheduleRender();
+    if (this._lastRender && this._effectiveTheme() !== this._lastRender.theme) this._scheduleRender('theme');
   }
 
   _setPreferredHeight(px) {
@@ -649,10 +835,41 @@ export class OperationChartElement extends HTMLElement {
     this._ownSheet.replaceSync(`.chart { height: ${h}px; }`);
   }
 
+  /** The system colours in forced-colors mode, as the canvas needs them. */
+  _systemColours() {
+    const { probe } = this._els;
+    const read = (name) => {
+      probe.style.color = name;
+      return normaliseColour(getComputedStyle(probe).color);
+    };
+    const forced = { text: read('CanvasText'), background: read('Canvas'), highlight: read('Highlight') };
+    probe.style.color = '';
+    return forced;
+  }
+
+  /**
+   * The page's look, read once per render (never per pointer move): the font and accent custom
+   * properties, and the system colours under forced-colors. Tells the core when they changed.
+   */
+  _applyBrand(chart) {
+    const cs = getComputedStyle(this);
+    const font = cs.getPropertyValue('--operation-chart-font').trim() || cs.fontFamily || 'sans-serif';
+    const brand = {};
+    const accent = cs.getPropertyValue('--operation-chart-accent').trim();
+    if (accent) brand.accent = normaliseColour(accent);
+    if (MEDIA.forced().matches) brand.forced = this._systemColours();
+    const key = JSON.stringify(brand);
+    if (key !== this._brandKey) {
+      chart.setBrand(brand);
+      this._brandKey = key;
+    }
+    return { font, forced: Boolean(brand.forced) };
+  }
+
   _renderNow() {
     const chart = this._chart;
     if (!chart || !this.isConnected || !this._safeCall(() => chart.hasData(), false)) return;
-    const { chartBox, canvas } = this._els;
+    const { frame, chartBox, canvas, tools } = this._els;
     const view = this.view;
 
     const width = chartBox.getBoundingClientRect().width;
@@ -665,27 +882,52 @@ export class OperationChartElement extends HTMLElement {
       return;
     }
     if (Number.isFinite(preferred) && preferred > 0) this._setPreferredHeight(preferred);
-    const height = chartBox.getBoundingClientRect().height;
+    let height = chartBox.getBoundingClientRect().height;
+    // The page gave the element its own height (or stretches it): the chart takes all of it and
+    // the "Show data" button floats over its corner instead of taking a row below.
+    if (this._heightPx && !frame.classList.contains('fixed') && Math.abs(height - this._heightPx) > 0.5) {
+      frame.classList.add('fixed');
+      height = chartBox.getBoundingClientRect().height;
+    }
     if (height < 1) return;
 
+    const reasons = this._reasons;
+    this._reasons = new Set();
     const dpr = window.devicePixelRatio || 1;
     const theme = this._effectiveTheme();
-    const font = getComputedStyle(this).fontFamily || 'sans-serif';
+    const { font, forced } = this._applyBrand(chart);
+    const changed = reasons.has('data') || reasons.has('view') || reasons.has('legend');
+    const snapshot = changed && this._rendered && !MEDIA.reducedMotion().matches ? this._takeSnapshot() : null;
     let info;
     try {
       info = chart.render(canvas, view, width, height, dpr, theme, font);
     } catch (err) {
+      this._dropSnapshot();
       this._renderFailed(err);
       return;
     }
-    this._lastRender = { w: width, h: height, dpr, theme, view, font };
-    chartBox.classList.toggle('dark', theme === 'dark');
+    this._lastRender = { w: width, h: height, dpr, theme, view, font, forced };
+    frame.classList.toggle('dark', theme === 'dark');
+    if (snapshot) this._fadeSnapshot();
+
+    for (const w of info?.warnings ?? []) {
+      if (this._warned.has(w)) continue;
+      this._warned.add(w);
+      console.warn(`operation-chart: ${w}`);
+    }
 
     const title = String(info?.title ?? '').trim();
     const description = String(info?.description ?? '').trim();
     const label = [title, description].filter(Boolean)
       .map((s, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(s) ? `${s}.` : s)).join(' ');
     canvas.setAttribute('aria-label', label || 'Chart');
+    const count = Number(info?.itemCount) || 0;
+    this._els.hint.textContent = count
+      ? `Arrow keys move between the ${count} ${count === 1 ? 'item' : 'items'} of the chart; Home and End go to the first and last; Escape closes the details. The Show data button gives a table of the numbers.`
+      : 'The Show data button gives a table of the numbers.';
+    this._updateLegend(Array.isArray(info?.legend) ? info.legend : []);
+    this._updateTable(view);
+    tools.hidden = false;
     if (!this._rendered) {
       this._rendered = true;
       this._els.fallback.classList.add('gone');
@@ -705,6 +947,154 @@ export class OperationChartElement extends HTMLElement {
     this._dispatch('charterror', { message, errors: [] });
   }
 
+  // --- motion: the previous chart fades out over the new one ----------------------------------
+
+  _takeSnapshot() {
+    const { canvas, chartBox } = this._els;
+    const last = this._lastRender;
+    if (!last || !canvas.width || !canvas.height) return null;
+    this._dropSnapshot();
+    const snap = document.createElement('canvas');
+    snap.className = 'snapshot';
+    snap.setAttribute('aria-hidden', 'true');
+    snap.width = canvas.width;
+    snap.height = canvas.height;
+    snap.style.width = `${last.w}px`;
+    snap.style.height = `${last.h}px`;
+    const ctx = snap.getContext('2d');
+    if (!ctx) return null;
+    ctx.drawImage(canvas, 0, 0);
+    chartBox.insertBefore(snap, this._els.overlay);
+    this._els.snapshot = snap;
+    return snap;
+  }
+
+  _fadeSnapshot() {
+    const snap = this._els.snapshot;
+    if (!snap) return;
+    const anim = snap.animate([{ opacity: 1 }, { opacity: 0 }], { duration: FADE_MS, easing: 'ease-out', fill: 'forwards' });
+    this._fade = anim;
+    anim.finished.then(() => { if (this._els.snapshot === snap) this._dropSnapshot(); }, () => {});
+  }
+
+  _dropSnapshot() {
+    this._fade?.cancel();
+    this._fade = null;
+    this._els.snapshot?.remove();
+    this._els.snapshot = null;
+  }
+
+  // --- legend buttons and the data table ------------------------------------------------------
+
+  /** Real buttons over the legend entries the canvas draws, so keyboards and screen readers can toggle them. */
+  _updateLegend(entries) {
+    const { legend, buttons } = this._els;
+    const key = JSON.stringify(entries);
+    if (key === this._legendKey) return;
+    this._legendKey = key;
+    const seen = new Set();
+    for (const entry of entries) {
+      const k = String(entry.key);
+      seen.add(k);
+      let b = buttons.get(k);
+      if (!b) {
+        b = document.createElement('button');
+        b.type = 'button';
+        b.addEventListener('click', () => this._safely(() => this._toggleLegend(k)));
+        buttons.set(k, b);
+      }
+      const r = entry.bounds ?? {};
+      const w = Math.max(24, Number(r.width) || 0);
+      const h = Math.max(24, Number(r.height) || 0); // WCAG 2.5.8: at least 24 x 24 CSS px
+      const x = (Number(r.x) || 0) - (w - (Number(r.width) || 0)) / 2;
+      const y = (Number(r.y) || 0) - (h - (Number(r.height) || 0)) / 2;
+      b.style.width = `${w}px`;
+      b.style.height = `${h}px`;
+      b.style.transform = `translate(${x}px, ${y}px)`;
+      b.setAttribute('aria-label', `Hide ${entry.label}`);
+      b.setAttribute('aria-pressed', String(Boolean(entry.hidden)));
+      b.dataset.key = k;
+      b.dataset.label = String(entry.label);
+      legend.append(b); // keeps the order of the entries (and the tab order with it)
+    }
+    for (const [k, b] of buttons) {
+      if (!seen.has(k)) { b.remove(); buttons.delete(k); }
+    }
+  }
+
+  _toggleLegend(key) {
+    const chart = this._chart;
+    const b = this._els.buttons.get(key);
+    if (!chart || !b) return;
+    const wasHidden = b.getAttribute('aria-pressed') === 'true';
+    const hidden = Boolean(this._safeCall(() => chart.toggle(key), wasHidden));
+    const label = b.dataset.label;
+    if (hidden === wasHidden) {
+      this._announce(`${label} stays shown: at least one must be visible.`);
+      return;
+    }
+    b.setAttribute('aria-pressed', String(hidden));
+    this._announce(`${label} ${hidden ? 'hidden' : 'shown'}.`);
+    this._scheduleRender('legend');
+  }
+
+  _updateTable(view) {
+    const key = `${this._dataVersion}|${view}`;
+    if (key === this._tableKey) return;
+    const t = this._safeCall(() => this._chart.table(view), null);
+    if (!t) return;
+    this._tableKey = key;
+    const el = (tag, text) => {
+      const n = document.createElement(tag);
+      if (text !== undefined) n.textContent = String(text);
+      return n;
+    };
+    const table = el('table');
+    const caption = el('caption', t.caption ?? '');
+    const thead = el('thead');
+    const headRow = el('tr');
+    for (const c of t.columns ?? []) {
+      const th = el('th', c);
+      th.scope = 'col';
+      headRow.append(th);
+    }
+    thead.append(headRow);
+    const tbody = el('tbody');
+    for (const row of t.rows ?? []) {
+      const tr = el('tr');
+      row.forEach((cell, i) => {
+        const c = el(i === 0 ? 'th' : 'td', cell);
+        if (i === 0) c.scope = 'row';
+        tr.append(c);
+      });
+      tbody.append(tr);
+    }
+    table.append(caption, thead, tbody);
+    this._els.data.replaceChildren(table);
+    if (this._els.data.hasAttribute('role')) this._els.data.setAttribute('aria-label', caption.textContent || 'Data');
+  }
+
+  _toggleTable() {
+    const { showData, data } = this._els;
+    const open = showData.getAttribute('aria-expanded') !== 'true';
+    showData.setAttribute('aria-expanded', String(open));
+    data.classList.toggle('sr-only', !open);
+    // Shown, it may scroll sideways on a phone: then it is a focusable, named region.
+    if (open) {
+      data.setAttribute('role', 'region');
+      data.setAttribute('aria-label', data.querySelector('caption')?.textContent || 'Data');
+      data.tabIndex = 0;
+    } else {
+      for (const a of ['role', 'aria-label', 'tabindex']) data.removeAttribute(a);
+    }
+  }
+
+  _announce(text) {
+    const { live } = this._els;
+    // The same text twice in a row is announced again only if the node changes.
+    live.textContent = live.textContent === text ? `${text}\u00a0` : text;
+  }
+
   // --- hover, touch, keyboard -----------------------------------------------------------------
 
   _onPointer(e, isDown) {
@@ -717,55 +1107,53 @@ export class OperationChartElement extends HTMLElement {
     const item = this._safeCall(() => this._chart.hit(x, y), null) ?? null;
     this._keyIndex = -1;
     if (touch) {
-      if (!item || (this._pinned && sameItem(item, this._hover))) {
-        this._pinned = false;
+      // A tap shows the item and keeps it; a tap on nothing, or on the same item again, closes it.
+      if (!item || (this._mode === 'touch' && sameItem(item, this._hover))) {
         this._setHover(null);
       } else {
-        this._pinned = true;
-        this._setHover(item);
+        this._touchPoint = { x, y };
+        this._setHover(item, 'touch');
       }
       return;
     }
-    if (this._pinned && !isDown) return; // a pinned tooltip stays until dismissed
-    this._pinned = false;
-    this._setHover(item);
+    if (this._mode === 'touch' && !isDown) return; // a tapped tooltip stays until dismissed
+    if (this._mode === 'keyboard' && !isDown && sameItem(item, this._hover)) return;
+    if (this._dismissed) {
+      if (sameItem(item, this._dismissed)) return; // closed with Escape: stays closed over this item
+      this._dismissed = null;
+    }
+    this._setHover(item, item ? 'pointer' : null);
   }
 
   _onKey(e) {
-    if (!this._chart || !this._lastRender) return;
-    const count = this._safeCall(() => this._chart.itemCount(), 0);
-    if (!count) return;
-    let next = this._keyIndex;
-    switch (e.key) {
-      case 'ArrowRight': case 'ArrowDown': next = next < 0 ? 0 : Math.min(count - 1, next + 1); break;
-      case 'ArrowLeft': case 'ArrowUp': next = next < 0 ? count - 1 : Math.max(0, next - 1); break;
-      case 'Home': next = 0; break;
-      case 'End': next = count - 1; break;
-      case 'Escape':
-        if (this._hover) { this._pinned = false; this._keyIndex = -1; this._setHover(null); e.preventDefault(); }
-        return;
-      default: return;
-    }
-    e.preventDefault();
-    const item = this._safeCall(() => this._chart.item(next), null);
+    if (!this._chart || !this._lastRender || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault(); // the page must not scroll while the reader moves through the chart
+    const from = this._keyIndex >= 0 ? this._keyIndex : (this._hover?.index ?? -1);
+    const item = this._safeCall(() => this._chart.navigate(from, e.key), null);
     if (!item) return;
-    this._keyIndex = next;
-    this._pinned = true;
-    this._setHover(item);
+    this._keyIndex = item.index;
+    const same = sameItem(item, this._hover) && this._mode === 'keyboard';
+    this._setHover(item, 'keyboard');
+    if (!same) this._announce(spoken(item.label));
   }
 
-  /** Shows `item` (or nothing) and dispatches charthover when it changed. */
-  _setHover(item) {
+  /** Shows `item` (or nothing), chosen by `mode`, and dispatches charthover when it changed. */
+  _setHover(item, mode = null) {
     const changed = !sameItem(item, this._hover);
-    this._hover = item;
-    this._drawHover(item);
-    if (changed) this._dispatch('charthover', { view: this._lastRender?.view ?? this.view, item });
+    this._hover = item ?? null;
+    this._mode = item ? mode : null;
+    if (!item) this._touchPoint = null;
+    this._drawHover(this._hover);
+    if (changed) this._dispatch('charthover', { view: this._lastRender?.view ?? this.view, item: this._hover });
   }
 
   _clearHover(notify) {
     const had = this._hover;
     this._hover = null;
-    this._pinned = false;
+    this._mode = null;
+    this._touchPoint = null;
+    this._dismissed = null;
     this._drawHover(null);
     if (notify && had) this._dispatch('charthover', { view: this.view, item: null });
   }
@@ -779,13 +1167,17 @@ export class OperationChartElement extends HTMLElement {
       this._drawnKey = undefined; // sizes changed: place it again
       this._drawHover(fresh);
     } else {
+      this._keyIndex = -1;
       this._clearHover(true);
     }
   }
 
   _drawHover(item) {
     // The pointer moving within one item changes nothing on screen: touch no DOM.
-    const key = item ? `${item.kind}#${item.index}@${item.anchor?.x},${item.anchor?.y}` : null;
+    const tp = this._touchPoint;
+    const key = item
+      ? `${this._mode}|${item.kind}#${item.index}@${item.anchor?.x},${item.anchor?.y}|${tp ? `${tp.x},${tp.y}` : ''}|${this._lastRender?.w}x${this._lastRender?.h}`
+      : null;
     if (key === this._drawnKey && this._drawnLabel === (item?.label ?? null)) return;
     this._drawnKey = key;
     this._drawnLabel = item?.label ?? null;
@@ -797,13 +1189,15 @@ export class OperationChartElement extends HTMLElement {
       overlay.append(m);
       marks.push(m);
     }
+    const focus = this._mode === 'keyboard';
     marks.forEach((m, i) => {
       const b = boxes[i];
       if (!b) { m.hidden = true; return; }
       const w = Math.max(0, Number(b.width) || 0);
       const h = Math.max(0, Number(b.height) || 0);
+      const guide = !b.round && (w <= 1.5 || h <= 1.5); // the line at the hovered time
       m.hidden = false;
-      m.className = `mark${b.round ? ' round' : ''}${!b.round && (w <= 1.5 || h <= 1.5) ? ' guide' : ''}`;
+      m.className = `mark${b.round ? ' round' : ''}${guide ? ' guide' : ''}${focus && !guide ? ' focus' : ''}`;
       m.style.transform = `translate(${Number(b.x) || 0}px, ${Number(b.y) || 0}px)`;
       m.style.width = `${Math.max(1, w)}px`;
       m.style.height = `${Math.max(1, h)}px`;
@@ -812,27 +1206,82 @@ export class OperationChartElement extends HTMLElement {
     if (!item) {
       tooltip.hidden = true;
       tooltip.textContent = '';
-      canvas.removeAttribute('aria-describedby');
+      tooltip.classList.remove('strip');
+      canvas.setAttribute('aria-describedby', 'hint');
       return;
     }
     tooltip.textContent = String(item.label ?? '');
     tooltip.hidden = false;
-    canvas.setAttribute('aria-describedby', 'tooltip');
+    canvas.setAttribute('aria-describedby', 'hint tooltip');
+    this._placeTooltip(item);
+  }
 
-    // Place it beside the anchor, flipped left/above when it would leave the chart, then clamped.
-    const W = this._lastRender?.w ?? canvas.clientWidth;
-    const H = this._lastRender?.h ?? canvas.clientHeight;
-    const ax = Number(item.anchor?.x) || 0;
-    const ay = Number(item.anchor?.y) || 0;
+  /**
+   * Puts the tooltip where it is read and hides nothing: beside the item, flipped to stay inside
+   * both the chart and the viewport; for a finger, above the touch point, or on a narrow chart
+   * (or when there is no room above) as a strip across the visible edge away from the finger.
+   */
+  _placeTooltip(item) {
+    const { tooltip, chartBox } = this._els;
+    const W = this._lastRender?.w ?? chartBox.clientWidth;
+    const H = this._lastRender?.h ?? chartBox.clientHeight;
+    // The part of the chart inside the viewport, in chart coordinates.
+    const r = chartBox.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const vh = document.documentElement.clientHeight || window.innerHeight;
+    let vx0 = Math.max(0, -r.left);
+    let vy0 = Math.max(0, -r.top);
+    let vx1 = Math.min(W, vw - r.left);
+    let vy1 = Math.min(H, vh - r.top);
+    if (vx1 - vx0 < 40 || vy1 - vy0 < 40) { vx0 = 0; vy0 = 0; vx1 = W; vy1 = H; } // mostly off screen
+    const clamp = (v, lo, hi) => Math.max(lo, Math.min(v, hi));
+    const put = (left, top) => {
+      tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    };
+    const G = TOOLTIP_GAP;
+
+    const touch = this._mode === 'touch' && this._touchPoint;
+    tooltip.classList.toggle('strip', false);
+    if (touch) {
+      const { x, y } = this._touchPoint;
+      const FINGER = 28; // the fingertip around the touch point
+      let tw = tooltip.offsetWidth;
+      let th = tooltip.offsetHeight;
+      const top = y - FINGER - th;
+      if (W >= STRIP_WIDTH && top >= vy0) {
+        put(clamp(x - tw / 2, vx0, vx1 - tw), top);
+        return;
+      }
+      tooltip.classList.add('strip');
+      tw = tooltip.offsetWidth;
+      th = tooltip.offsetHeight;
+      // At the visible bottom edge when the finger is in the upper half, else at the top edge;
+      // whichever side leaves the fingertip uncovered.
+      const atBottom = vy1 - th;
+      const bottomFree = atBottom >= y + FINGER;
+      const topFree = vy0 + th <= y - FINGER;
+      const useBottom = bottomFree && (y < (vy0 + vy1) / 2 || !topFree);
+      put(0, useBottom ? atBottom : vy0);
+      return;
+    }
+
     const tw = tooltip.offsetWidth;
     const th = tooltip.offsetHeight;
-    let left = ax + TOOLTIP_GAP;
-    let top = ay + TOOLTIP_GAP;
-    if (left + tw > W) left = ax - TOOLTIP_GAP - tw;
-    if (top + th > H) top = ay - TOOLTIP_GAP - th;
-    left = Math.max(0, Math.min(left, W - tw));
-    top = Math.max(0, Math.min(top, H - th));
-    tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    const ax = Number(item.anchor?.x) || 0;
+    const ay = Number(item.anchor?.y) || 0;
+    const candidates = [
+      [ax + G, ay + G], [ax - G - tw, ay + G], [ax + G, ay - G - th], [ax - G - tw, ay - G - th],
+    ];
+    const fits = ([l, t], x0, y0, x1, y1) => l >= x0 && t >= y0 && l + tw <= x1 && t + th <= y1;
+    const pick = candidates.find((c) => fits(c, vx0, vy0, vx1, vy1))
+      ?? candidates.find((c) => fits(c, 0, 0, W, H))
+      ?? candidates[0];
+    // Clamped into the visible part of the chart where it fits, else into the chart.
+    const x0 = tw <= vx1 - vx0 ? vx0 : 0;
+    const x1 = tw <= vx1 - vx0 ? vx1 : W;
+    const y0 = th <= vy1 - vy0 ? vy0 : 0;
+    const y1 = th <= vy1 - vy0 ? vy1 : H;
+    put(clamp(pick[0], x0, Math.max(x0, x1 - tw)), clamp(pick[1], y0, Math.max(y0, y1 - th)));
   }
 
   // --- errors ---------------------------------------------------------------------------------
