@@ -36,9 +36,9 @@ export async function setup() {
    * Opens `pathname` (on our server) in a new context.
    * Returns { page, problems } where problems collects page errors, console errors and CSP violations.
    */
-  async function open(pathname, { width = 800, height = 900, dpr = 1, touch = false, colorScheme = 'light' } = {}) {
+  async function open(pathname, { width = 800, height = 900, dpr = 1, touch = false, mobile = false, colorScheme = 'light' } = {}) {
     const context = await browser.newContext({
-      viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: false, colorScheme,
+      viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: mobile, colorScheme,
     });
     contexts.add(context);
     // Nothing may leave localhost.
@@ -216,6 +216,76 @@ export async function sweep(page, id, { step = 6, stepX = step, stepY = step } =
     if (!seen.has(key)) seen.set(key, h);
   }
   return { box, hovers, items: [...seen.values()] };
+}
+
+/**
+ * Finds, without moving the real pointer, a point over an item of chart `id` (synthetic mouse
+ * moves on a grid, read back through `hoveredItem`). `match` (a regex source) picks by label;
+ * `region` limits the search, in CSS px of the canvas. Returns { x, y } in page coordinates and
+ * the item, or null. Leaves no hover behind.
+ */
+export async function findItem(page, id, { match = '', region = null, step = 4 } = {}) {
+  return page.evaluate(({ id, match, region, step }) => {
+    const el = document.getElementById(id);
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const r = canvas.getBoundingClientRect();
+    const re = new RegExp(match);
+    const [x0, y0, x1, y1] = region ?? [0, 0, r.width, r.height];
+    const move = (x, y) => canvas.dispatchEvent(new PointerEvent('pointermove', { pointerType: 'mouse', clientX: r.left + x, clientY: r.top + y, bubbles: true }));
+    let found = null;
+    for (let y = y0 + 1; y < y1 && !found; y += step) {
+      for (let x = x0 + 1; x < x1 && !found; x += step) {
+        move(x, y);
+        const item = el.hoveredItem;
+        if (item && re.test(item.label)) found = { x: r.left + x, y: r.top + y, item: JSON.parse(JSON.stringify(item)) };
+      }
+    }
+    canvas.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    return found;
+  }, { id, match, region, step });
+}
+
+/** The shadow-root state a reader meets: focus, live region, marks, table, legend buttons. */
+export async function a11yState(page, id) {
+  return page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const root = el.shadowRoot;
+    const visible = (n) => {
+      const r = n.getBoundingClientRect();
+      return !n.hidden && r.width > 0 && r.height > 0;
+    };
+    const live = root.querySelector('[aria-live]');
+    const table = root.querySelector('table');
+    const showData = [...root.querySelectorAll('button')].find((b) => /show data/i.test(b.textContent));
+    return {
+      focused: document.activeElement === el ? (root.activeElement?.localName === 'canvas' ? 'canvas' : root.activeElement?.getAttribute('aria-label') || root.activeElement?.textContent || root.activeElement?.localName) : null,
+      live: live ? { text: live.textContent, politeness: live.getAttribute('aria-live') } : null,
+      marks: [...root.querySelectorAll('.mark')].filter(visible).map((m) => m.className),
+      tooltip: root.querySelector('[role="tooltip"]').hidden ? null : root.querySelector('[role="tooltip"]').textContent,
+      table: table ? {
+        caption: table.querySelector('caption')?.textContent ?? null,
+        columns: [...table.querySelectorAll('thead th')].map((th) => ({ text: th.textContent, scope: th.getAttribute('scope') })),
+        rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+        rowHeaders: [...table.querySelectorAll('tbody th')].map((th) => th.getAttribute('scope')),
+        shown: (() => {
+          const box = table.closest('[id]')?.getBoundingClientRect() ?? table.getBoundingClientRect();
+          return box.width > 20 && box.height > 20;
+        })(),
+      } : null,
+      showData: showData ? { expanded: showData.getAttribute('aria-expanded'), controls: showData.getAttribute('aria-controls'),
+        controlsExists: Boolean(root.getElementById(showData.getAttribute('aria-controls'))) } : null,
+      legend: [...root.querySelectorAll('.legend button')].map((b) => ({ name: b.getAttribute('aria-label'), pressed: b.getAttribute('aria-pressed') })),
+    };
+  }, id);
+}
+
+/** Canvas pixel (CSS px x, y) as [r, g, b, a]. */
+export async function pixel(page, id, x, y) {
+  return page.evaluate(({ id, x, y }) => {
+    const c = document.getElementById(id).shadowRoot.querySelector('canvas');
+    const s = c.width / c.getBoundingClientRect().width;
+    return [...c.getContext('2d').getImageData(Math.round(x * s), Math.round(y * s), 1, 1).data];
+  }, { id, x, y });
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
