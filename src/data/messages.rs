@@ -166,8 +166,8 @@ pub(crate) fn types_disagree(error: &serde_json::Error) -> String {
 pub(crate) fn charged_more_than_arrested_itemised(charged: u64, arrested: u64) -> String {
     format!(
         "the itemised events charge more people ({}) than they arrest ({})",
-        thousands_u64(charged),
-        thousands_u64(arrested)
+        crate::format::count(charged),
+        crate::format::count(arrested)
     )
 }
 
@@ -175,8 +175,8 @@ pub(crate) fn charged_more_than_arrested_itemised(charged: u64, arrested: u64) -
 pub(crate) fn charged_more_than_arrested_reported(charged: u64, arrested: u64) -> String {
     format!(
         "more people reported charged ({}) than reported arrested ({})",
-        thousands_u64(charged),
-        thousands_u64(arrested)
+        crate::format::count(charged),
+        crate::format::count(arrested)
     )
 }
 
@@ -186,8 +186,8 @@ pub(crate) fn itemised_above_reported(what: (&str, &str), itemised: u64, reporte
     let what = if itemised == 1 { what.0 } else { what.1 };
     format!(
         "the itemised events add up to {} {what}, more than the {} reported",
-        thousands_u64(itemised),
-        thousands_u64(reported)
+        crate::format::count(itemised),
+        crate::format::count(reported)
     )
 }
 
@@ -266,19 +266,7 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 /// 1234567 → "1,234,567".
 fn thousands(n: usize) -> String {
-    thousands_u64(u64::try_from(n).unwrap_or(u64::MAX))
-}
-
-fn thousands_u64(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::format::count(u64::try_from(n).unwrap_or(u64::MAX))
 }
 
 /// A writer that accepts at most `limit` bytes, then fails, ending serialisation early.
@@ -328,7 +316,7 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1_000_001), "1,000,001");
-        assert_eq!(thousands_u64(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(crate::format::count(u64::MAX), "18,446,744,073,709,551,615");
     }
 
     #[test]
