@@ -907,6 +907,7 @@ export class OperationChartElement extends HTMLElement {
       return;
     }
     this._lastRender = { w: width, h: height, dpr, theme, view, font, forced };
+    this._lastSize = { w: width, h: height };
     frame.classList.toggle('dark', theme === 'dark');
     if (snapshot) this._fadeSnapshot();
 
@@ -951,7 +952,7 @@ export class OperationChartElement extends HTMLElement {
 
   _takeSnapshot() {
     const { canvas, chartBox } = this._els;
-    const last = this._lastRender;
+    const last = this._lastSize; // (_lastRender is dropped when new data arrives)
     if (!last || !canvas.width || !canvas.height) return null;
     this._dropSnapshot();
     const snap = document.createElement('canvas');
