@@ -138,6 +138,8 @@ export interface ChartItem {
   view: ChartView;
   kind: 'stage' | 'raid' | 'moment' | 'area';
   index: number;
+  /** Its lane: the area (timeline) or the series (cumulative: 0 arrests, 1 charged); 0 elsewhere. */
+  lane: number;
   /** The tooltip text; lines separated by "\n". */
   label: string;
   /** Where the tooltip points, in CSS px relative to the canvas. */
@@ -167,7 +169,16 @@ export interface OperationChartEventMap extends HTMLElementEventMap {
 // ---------------------------------------------------------------------------------------------
 // The element.
 
-/** `<operation-chart src view refresh theme>`: see embed-contract.md. */
+/**
+ * `<operation-chart src view refresh theme>`: see embed-contract.md.
+ *
+ * Readers: the data is one tab stop (arrow keys, Home, End, Escape move through the items and
+ * announce them in a polite live region); legend entries are toggle buttons; "Show data" reveals
+ * a table of the same numbers. Brand with CSS custom properties on the element:
+ * `--operation-chart-font`, `--operation-chart-accent` (needs 3:1 against the background),
+ * `--operation-chart-background` and `--operation-chart-text` (tooltip, table, buttons).
+ * Shadow parts: `chart`, `tooltip`, `alert`, `show-data`, `data`.
+ */
 export class OperationChartElement extends HTMLElement {
   /** `summary` (default), `timeline`, `cumulative` or `areas`; reflects the attribute. */
   view: ChartView | string;
