@@ -105,8 +105,11 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
     let end = ((last / DAY).floor() + 1.0) * DAY;
     let n_days = ((end - start) / DAY).round() as usize;
     let px = width.max(1.0) / (end - start);
-    // Whole-day bands, labelled in the middle, with the longest label that fits.
-    for pattern in ["%a %-d %b", "%a %-d", "%-d"] {
+    // Whole-day bands, labelled in the middle, with the longest label that fits. A label
+    // needs some pixels, so spans with more days than that skip straight to thinning, and no
+    // span makes more labels than the axis has pixels.
+    let room = (width / 4.0).max(2.0);
+    for pattern in ["%a %-d %b", "%a %-d", "%-d"].into_iter().filter(|_| (n_days as f64) <= room) {
         let labels: Vec<(f64, String)> = (0..n_days)
             .map(|i| start + i as f64 * DAY)
             .map(|s| (s + DAY / 2.0, fmt(s, pattern)))
@@ -124,12 +127,18 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
     let long = (end - start) > 300.0 * DAY;
     let pattern = if long { "%b %Y" } else { "%-d %b" };
     let mut ticks = Vec::new();
-    for k in [2u32, 7, 14, 28, 56, 91, 182, 364, 728, 1456] {
+    const STEPS: [u32; 15] = [2, 7, 14, 28, 56, 91, 182, 364, 728, 1826, 3652, 9131, 18262, 36525, 91312];
+    for k in STEPS {
+        let pattern = if k >= 728 { "%Y" } else { pattern };
         let step = f64::from(k) * DAY;
         // Weeks start on Mondays: 1970-01-01 was a Thursday.
         let anchor = if k % 7 == 0 { 4.0 * DAY } else { 0.0 };
         let first_tick = ((start - anchor) / step).ceil() * step + anchor;
-        let n = ((end - first_tick) / step).floor().max(0.0) as usize;
+        let n = ((end - first_tick) / step).floor().max(0.0);
+        if n > room && Some(&k) != STEPS.last() {
+            continue;
+        }
+        let n = n.min(room) as usize;
         let labels: Vec<(f64, String)> = (0..=n)
             .map(|i| first_tick + i as f64 * step)
             .map(|s| (s, fmt(s, pattern)))
@@ -188,10 +197,11 @@ mod tests {
             TimeAxis::new(t + 5.0 * DAY, t, 400.0, 12.0, &FixedWidths),
             TimeAxis::new(f64::NAN, f64::INFINITY, 400.0, 12.0, &FixedWidths),
             TimeAxis::new(t, t + 4000.0 * DAY, 300.0, 12.0, &FixedWidths),
+            TimeAxis::new(-6e10, 2.5e11, 1200.0, 12.0, &FixedWidths),
         ] {
             assert!(axis.end > axis.start, "{axis:?}");
             assert!(!axis.ticks.is_empty());
-            assert!(axis.ticks.len() < 60);
+            assert!(axis.ticks.len() < 60, "{}", axis.ticks.len());
         }
     }
 }
