@@ -198,3 +198,27 @@ fn hidden_series_and_areas_leave_the_numbers_alone() {
     assert!(s.hit.items().iter().all(|i| i.label.contains("Area: Norfolk")));
     assert!(!s.hit.items().is_empty());
 }
+
+#[test]
+fn large_operations_stay_fast() {
+    // 40,000 raids, each in its own area, each with an arrest and a charge: nothing in
+    // derive or layout may be quadratic in events or areas.
+    let mut events = Vec::new();
+    for i in 0..40_000u32 {
+        let day = 1 + i % 28;
+        events.push(format!(r#"{{"type":"raid","id":"r{i}","time":"2020-02-{day:02}T06:00:00Z","area":"Area {i}"}}"#));
+        events.push(format!(r#"{{"type":"arrest","raid":"r{i}","time":"2020-02-{day:02}T07:00:00Z"}}"#));
+        events.push(format!(r#"{{"type":"charge","raid":"r{i}","time":"2020-03-01"}}"#));
+    }
+    let doc = format!(r#"{{"version":1,"operation":{{"name":"Op Big"}},"events":[{}],"source":{{"name":"S"}}}}"#, events.join(","));
+    let started = std::time::Instant::now();
+    let s = Series::from_operation(&load(&doc).expect("valid").operation);
+    for view in View::ALL {
+        let sc = layout(&s, view, 800.0, 500.0, &Theme::light(), &FixedWidths);
+        assert!(sc.legend.len() <= 2, "{view}: no legend button per area");
+        let _ = sc.hit.hit(Point::new(400.0, 300.0));
+    }
+    assert_eq!(s.areas.rows.len(), 40_000);
+    // Generous for a debug build on a slow machine; quadratic work would take minutes.
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}

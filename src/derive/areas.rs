@@ -1,5 +1,7 @@
 //! The areas view's numbers: raids, arrests and charges per area.
 
+use std::collections::HashMap;
+
 use super::RaidLookup;
 use crate::data::{Event, Operation};
 
@@ -27,18 +29,16 @@ impl Areas {
     /// Groups the itemised events by area (an event without one takes its raid's).
     pub fn new(op: &Operation, lookup: &RaidLookup<'_>) -> Self {
         let mut rows: Vec<AreaRow> = Vec::new();
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
         for e in &op.events {
             if matches!(e, Event::Seizure(_)) {
                 continue;
             }
             let name = lookup.area_of(e);
-            let i = match rows.iter().position(|r| r.name == name) {
-                Some(i) => i,
-                None => {
-                    rows.push(AreaRow { name: name.to_owned(), raids: 0, arrests: 0, charged: 0 });
-                    rows.len() - 1
-                }
-            };
+            let i = *by_name.entry(name).or_insert_with(|| {
+                rows.push(AreaRow { name: name.to_owned(), raids: 0, arrests: 0, charged: 0 });
+                rows.len() - 1
+            });
             if let Some(row) = rows.get_mut(i) {
                 match e {
                     Event::Raid(_) => row.raids = row.raids.saturating_add(1),

@@ -77,14 +77,12 @@ impl Timeline {
         }
         raids.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
         let mut lanes: Vec<String> = Vec::new();
+        let mut lane_of: HashMap<String, usize> = HashMap::new();
         for r in &mut raids {
-            r.lane = match lanes.iter().position(|l| *l == r.area) {
-                Some(i) => i,
-                None => {
-                    lanes.push(r.area.clone());
-                    lanes.len() - 1
-                }
-            };
+            r.lane = *lane_of.entry(r.area.clone()).or_insert_with(|| {
+                lanes.push(r.area.clone());
+                lanes.len() - 1
+            });
         }
         Self { lanes, raids, unlinked_arrests, clock: *clock }
     }

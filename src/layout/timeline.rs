@@ -12,6 +12,10 @@ use crate::format::{count, plural};
 use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
 
 const LANE_GAP: f64 = 8.0;
+/// Areas get legend buttons up to this many; past it a legend would crowd out the chart.
+const MAX_AREA_BUTTONS: usize = 10;
+/// Lanes shorter than this (CSS px) get no label: there is no room for one.
+const MIN_LABELLED_LANE: f64 = 14.0;
 const MIN_R: f64 = 4.0;
 
 /// The lanes the reader has not hidden: (index in the series' lanes, name).
@@ -44,7 +48,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     }
     let mut legend = Vec::new();
     if !tl.raids.is_empty() {
-        if tl.lanes.len() > 1 {
+        if (2..=MAX_AREA_BUTTONS).contains(&tl.lanes.len()) {
             legend.extend(tl.lanes.iter().enumerate().map(|(i, name)| LegendEntry::toggle(name.clone(), t.area(i), Swatch::Dot, area_key(name))));
         }
         legend.push(LegendEntry::note("Circle area: people arrested", t.raids, Swatch::Dot));
@@ -84,7 +88,13 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let lane_h = plot.height / lanes.len().max(1) as f64;
     let max_r = (lane_h * 0.42).clamp(MIN_R + 1.0, 16.0);
     let most = tl.raids.iter().map(|r| r.arrests).max().unwrap_or(0).max(1) as f64;
-    for (row, (lane, name)) in lanes.iter().enumerate() {
+    let mut row_of = vec![None; tl.lanes.len()];
+    for (row, (lane, _)) in lanes.iter().enumerate() {
+        if let Some(r) = row_of.get_mut(*lane) {
+            *r = Some(row);
+        }
+    }
+    for (row, (lane, name)) in lanes.iter().enumerate().filter(|_| lane_h >= MIN_LABELLED_LANE) {
         let mid = plot.y + lane_h * (row as f64 + 0.5);
         let label = ctx.fit(name, t.sizes.label, true, chrome.left_of_plot - LANE_GAP);
         shapes.push(ctx.text(&label, Point::new(plot.x - LANE_GAP, mid), t.sizes.label, true, t.area(*lane), HAlign::Right, VAlign::Middle));
@@ -96,7 +106,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         });
     }
     for raid in &tl.raids {
-        let Some(row) = lanes.iter().position(|(lane, _)| *lane == raid.lane) else { continue };
+        let Some(row) = row_of.get(raid.lane).copied().flatten() else { continue };
         let center = Point::new(x.px(raid.seconds), plot.y + lane_h * (row as f64 + 0.5));
         // Area, not radius, carries the count.
         let r = MIN_R + (max_r - MIN_R) * (raid.arrests as f64 / most).sqrt();
