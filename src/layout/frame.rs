@@ -93,6 +93,8 @@ pub struct Frame {
 pub const PAD: f64 = 12.0;
 const GAP: f64 = 8.0;
 const LINE: f64 = 1.3;
+/// The least height of a legend button, CSS px.
+const MIN_TARGET: f64 = 24.0;
 
 impl LayoutContext<'_> {
     /// A measured text shape.
@@ -221,7 +223,8 @@ fn legend(
 ) -> f64 {
     let size = ctx.theme.sizes.small;
     let sw = 14.0;
-    let row = LayoutContext::line_height(size) + 2.0;
+    // Rows of toggles are 24 px tall, so each button is a 24 px target (WCAG 2.5.8).
+    let row = if entries.iter().any(|e| e.key.is_some()) { MIN_TARGET } else { LayoutContext::line_height(size) + 2.0 };
     let (mut x, mut y) = (PAD, top);
     for e in entries {
         let label = ctx.fit(&e.label, size, false, inner - sw - 6.0);

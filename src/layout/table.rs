@@ -22,14 +22,32 @@ fn strings<const N: usize>(cells: [&str; N]) -> Vec<String> {
     cells.iter().map(|c| (*c).to_owned()).collect()
 }
 
+/// The most rows a table holds. A table is for reading, and thousands of rows would cost
+/// the page seconds of layout; longer ones keep their first and last rows (so the final
+/// running totals stay) and say how many are left out between them.
+pub const MAX_ROWS: usize = 400;
+
 /// The table for `view`.
 pub fn table(series: &Series, view: View) -> Table {
-    match view {
+    let mut t = match view {
         View::Summary => summary(series),
         View::Timeline => timeline(series),
         View::Cumulative => cumulative(series),
         View::Areas => areas(series),
+    };
+    if t.rows.len() > MAX_ROWS {
+        let keep = MAX_ROWS / 2;
+        let left_out = t.rows.len() - 2 * keep;
+        let tail = t.rows.split_off(t.rows.len() - keep);
+        t.rows.truncate(keep);
+        let mut gap = vec![String::new(); t.columns.len()];
+        if let Some(first) = gap.first_mut() {
+            *first = format!("{} more rows not shown", count(left_out as u64));
+        }
+        t.rows.push(gap);
+        t.rows.extend(tail);
     }
+    t
 }
 
 fn summary(series: &Series) -> Table {
@@ -99,4 +117,23 @@ fn areas(series: &Series) -> Table {
     }
     rows.push(vec!["Total".to_owned(), count(t.raids.shown()), count(t.arrests.shown()), count(t.charged.shown())]);
     Table { caption: format!("{}: raids, arrests and charges by area", series.title), columns: strings(["Area", "Raids", "Arrested", "Charged"]), rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    #[test]
+    fn long_tables_keep_their_first_and_last_rows() {
+        let events: Vec<String> = (0..1000)
+            .map(|i| format!(r#"{{"type":"arrest","time":"2020-01-01T00:00:00Z","note":"{i}"}}"#).replace("00:00:00Z", &format!("{:02}:{:02}:00Z", i / 60 % 24, i % 60)))
+            .collect();
+        let doc = format!(r#"{{"version":1,"operation":{{"name":"Op"}},"events":[{}],"source":{{"name":"S"}}}}"#, events.join(","));
+        let series = Series::from_operation(&load(&doc).expect("valid").operation);
+        let t = table(&series, View::Cumulative);
+        assert_eq!(t.rows.len(), MAX_ROWS + 1);
+        assert!(t.rows.iter().any(|r| r.first().is_some_and(|c| c.ends_with("more rows not shown"))));
+        assert_eq!(t.rows.last().and_then(|r| r.get(1)).map(String::as_str), Some("1,000"), "the final total stays");
+    }
 }

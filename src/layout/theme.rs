@@ -61,6 +61,30 @@ pub fn contrast(a: Color, b: Color) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+/// The hue of a colour in degrees, 0–360.
+fn hue(c: Color) -> f64 {
+    let (r, g, b) = (f64::from(c.r) / 255.0, f64::from(c.g) / 255.0, f64::from(c.b) / 255.0);
+    let max = r.max(g).max(b);
+    let d = max - r.min(g).min(b);
+    if d == 0.0 {
+        return 0.0;
+    }
+    let h = if max == r {
+        ((g - b) / d).rem_euclid(6.0)
+    } else if max == g {
+        (b - r) / d + 2.0
+    } else {
+        (r - g) / d + 4.0
+    };
+    h * 60.0
+}
+
+/// How far apart two hues are on the colour wheel, 0–180 degrees.
+fn hue_distance(a: Color, b: Color) -> f64 {
+    let d = (hue(a) - hue(b)).abs();
+    d.min(360.0 - d)
+}
+
 const SIZES: Sizes = Sizes { title: 18.0, subtitle: 14.0, label: 13.0, small: 12.0 };
 
 impl Theme {
@@ -147,6 +171,15 @@ impl Theme {
             );
             return (self, Some(why));
         }
+        // A brand red next to the vermillion charges would fail readers with red-green colour
+        // blindness: a warm accent moves the charges to the palette's blue instead.
+        if hue_distance(accent, self.charged) < 45.0 {
+            let blue = self.arrests;
+            self.charged = blue;
+            if let Some(second) = self.areas.get_mut(1) {
+                *second = blue;
+            }
+        }
         self.arrests = accent;
         if let Some(first) = self.areas.first_mut() {
             *first = accent;
@@ -200,5 +233,8 @@ mod tests {
         let (t, why) = Theme::light().with_accent(Color::hex(0x8b0000));
         assert_eq!(t.arrests, Color::hex(0x8b0000));
         assert!(why.is_none());
+        assert_eq!(t.charged, Theme::light().arrests, "a red brand moves the charges off vermillion");
+        let (t, _) = Theme::light().with_accent(Color::hex(0x1d4f91));
+        assert_eq!(t.charged, Theme::light().charged, "a blue brand keeps them");
     }
 }

@@ -106,11 +106,17 @@ impl HitIndex {
         self.walk = walk;
     }
 
-    /// Where a keyboard move from item `from` lands (from nothing, any move lands on the
-    /// first item). `None` only when there are no items.
+    /// Where a keyboard move from item `from` lands. From nothing, End and Left land at the
+    /// end of the first item's walk (its lane, for [`Walk::PerLane`]) and every other move on
+    /// the first item. `None` only when there are no items.
     pub fn navigate(&self, from: Option<usize>, nav: Nav) -> Option<usize> {
         let current = match from.and_then(|i| self.items.get(i)) {
             Some(item) => item,
+            // From nothing, End and Left go to the end of the first item's walk.
+            None if nav == Nav::Last || nav == Nav::Previous => {
+                let first = self.items.first()?.index;
+                return self.navigate(Some(first), Nav::Last);
+            }
             None => return self.items.first().map(|i| i.index),
         };
         let mut lanes: Vec<usize> = self.items.iter().map(|i| i.lane).collect();
@@ -281,6 +287,7 @@ mod tests {
         h.set_walk(Walk::PerLane);
         let got = labels_along(&h, Some(0), &[Nav::Next, Nav::Next, Nav::Down, Nav::Previous, Nav::Last, Nav::Up]);
         assert_eq!(got, ["a2", "a2", "b1", "b1", "b2", "a2"]);
+        assert_eq!(labels_along(&h, None, &[Nav::Last]), ["a2"], "End from nothing stays in the first lane");
     }
 
     #[test]
@@ -292,5 +299,8 @@ mod tests {
         let got = labels_along(&h, None, &[Nav::Down, Nav::Down, Nav::Down, Nav::Up, Nav::Up]);
         assert_eq!(got, ["Raids", "Arrests", "Charged", "Arrests", "Raids"]);
         assert_eq!(HitIndex::new().navigate(None, Nav::Next), None);
+        assert_eq!(labels_along(&h, None, &[Nav::Last]), ["Charged"]);
+        assert_eq!(labels_along(&h, None, &[Nav::Previous]), ["Charged"]);
+        assert_eq!(labels_along(&h, None, &[Nav::First]), ["Raids"]);
     }
 }

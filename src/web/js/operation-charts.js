@@ -1042,7 +1042,7 @@ export class OperationChartElement extends HTMLElement {
   _updateTable(view) {
     const key = `${this._dataVersion}|${view}`;
     if (key === this._tableKey) return;
-    const t = this._safeCall(() => this._chart.table(view), null);
+    const t = this._safeCall(() => JSON.parse(this._chart.table(view)), null);
     if (!t) return;
     this._tableKey = key;
     const el = (tag, text) => {
@@ -1131,9 +1131,7 @@ export class OperationChartElement extends HTMLElement {
     if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
     e.preventDefault(); // the page must not scroll while the reader moves through the chart
     const from = this._keyIndex >= 0 ? this._keyIndex : (this._hover?.index ?? -1);
-    let item = this._safeCall(() => this._chart.navigate(from, e.key), null);
-    // From nothing the core answers the first item for any key; End means the last one.
-    if (item && from < 0 && e.key === 'End') item = this._safeCall(() => this._chart.navigate(item.index, 'End'), item);
+    const item = this._safeCall(() => this._chart.navigate(from, e.key), null);
     if (!item) return;
     this._keyIndex = item.index;
     const same = sameItem(item, this._hover) && this._mode === 'keyboard';
