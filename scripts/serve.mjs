@@ -41,7 +41,7 @@ function mount(prefix, dir) {
  * Start the server. Resolves to { url, port, close() }; port 0 picks a free port.
  * testPages: also serve tests/browser/pages at /test/ (the browser tests use it).
  */
-export function startServer({ port = 8080, host = '127.0.0.1', testPages = false } = {}) {
+export function startServer({ port = 8080, host = 'localhost', testPages = false } = {}) {
   const mounts = [mount('/dist/', 'dist')];
   if (testPages) mounts.push(mount('/test/', 'tests/browser/pages'));
   mounts.push(mount('/', 'www'));
@@ -73,26 +73,36 @@ export function startServer({ port = 8080, host = '127.0.0.1', testPages = false
     notFound();
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const actual = server.address().port;
-      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-      resolve({
-        url: `http://${shownHost}:${actual}/`,
-        port: actual,
-        close: () => new Promise((done) => {
-          server.closeAllConnections?.();
-          server.close(() => done());
-        }),
-      });
-    });
+  // "localhost" means both loopback addresses: browsers and tools differ in which one they try.
+  const both = host === 'localhost';
+  const listen = (srv, h, p) => new Promise((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen(p, h, () => resolve(srv.address().port));
   });
+  const stop = (srv) => new Promise((done) => {
+    srv.closeAllConnections?.();
+    srv.close(() => done());
+  });
+  return (async () => {
+    const actual = await listen(server, both ? '127.0.0.1' : host, port);
+    let v6 = null;
+    if (both) {
+      v6 = http.createServer((req, res) => server.emit('request', req, res));
+      // Best effort: a machine without IPv6 still serves on 127.0.0.1.
+      v6 = await listen(v6, '::1', actual).then(() => v6, () => null);
+    }
+    const shownHost = both || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    return {
+      url: `http://${shownHost}:${actual}/`,
+      port: actual,
+      close: () => Promise.all([stop(server), v6 && stop(v6)]),
+    };
+  })();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number.parseInt(process.env.PORT ?? '8080', 10);
-  const host = process.env.HOST ?? '127.0.0.1';
+  const host = process.env.HOST ?? 'localhost';
   startServer({ port, host }).then(
     ({ url }) => {
       console.log(`operation-charts demo: ${url}  (the embed: ${url}embed.html?src=data/operation-cayman.json&view=timeline)`);
