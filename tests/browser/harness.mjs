@@ -26,7 +26,7 @@ export async function setup() {
     if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run "npm run build" first`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "npm run setup" (installs Debian's chromium)`);
-  const server = await startServer({ port: 0, testPages: true });
+  const server = await startServer({ port: 0, host: '127.0.0.1', testPages: true });
   // launch() gives Chromium a new, empty --user-data-dir of its own (deleted on close); each page
   // below gets its own context for device scale factor, touch and colour scheme.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...FAST_INPUT_ARGS] });
