@@ -29,9 +29,14 @@ pub fn percent(p: f64) -> String {
     format!("{}%", p.round() as i64)
 }
 
-/// A ratio with one decimal: `1.94` → "1.9".
+/// A ratio with one decimal: `1.94` → "1.9"; from 1,000 up, a whole number with
+/// separators: "1,000,020".
 pub fn ratio(r: f64) -> String {
-    format!("{r:.1}")
+    if r.is_finite() && r.abs() >= 1000.0 {
+        tick(r.round())
+    } else {
+        format!("{r:.1}")
+    }
 }
 
 /// Small counts in words, as a news story writes them: 4 → "four"; 12 → "12".
@@ -59,6 +64,7 @@ mod tests {
         assert_eq!(tick(0.5), "0.5");
         assert_eq!(percent(21.0 * 100.0 / 33.0), "64%");
         assert_eq!(ratio(33.0 / 17.0), "1.9");
+        assert_eq!(ratio(1_000_019.5), "1,000,020");
         assert_eq!(words(4), "four");
         assert_eq!(words(12), "12");
         assert_eq!(plural(1, "raid", "raids"), "1 raid");

@@ -144,9 +144,21 @@ fn empty_and_single_event_operations_lay_out_without_panicking() {
     }
 }
 
+/// An operation with `areas` areas, long names and four-digit counts: the hard case for labels.
+fn many_areas(areas: usize) -> Series {
+    let mut events = Vec::new();
+    for i in 0..areas {
+        events.push(format!(r#"{{"type":"raid","id":"r{i}","time":"2021-0{}-1{}T0{}:00:00Z","area":"Northern Metropolitan District {i}","place":"A rather long street name, Somewhere"}}"#, 1 + i % 9, i % 10, i % 10));
+        events.push(format!(r#"{{"type":"arrest","raid":"r{i}","time":"2021-0{}-1{}T1{}:00:00Z","count":{}}}"#, 1 + i % 9, i % 10, i % 10, 1000 + i * 37));
+        events.push(format!(r#"{{"type":"charge","raid":"r{i}","time":"2021-10-01","count":{}}}"#, 999 + i));
+    }
+    let doc = format!(r#"{{"version":1,"title":"Many areas","operation":{{"name":"Op Many"}},"events":[{}],"source":{{"name":"Test"}}}}"#, events.join(","));
+    Series::from_operation(&load(&doc).expect("valid").operation)
+}
+
 #[test]
 fn labels_do_not_overlap_from_phone_to_desktop_widths() {
-    for s in [cayman(), harbour()] {
+    for s in [cayman(), harbour(), many_areas(8), many_areas(40)] {
         for view in View::ALL {
             for width in [320.0, 390.0, 640.0, 900.0, 1200.0] {
                 let h = operation_charts::layout::preferred_height(&s, view, width, &Theme::light(), &FixedWidths);
@@ -169,7 +181,8 @@ fn tables_carry_the_same_numbers_as_the_charts() {
     let c = cayman();
     let t = table(&c, View::Summary);
     assert_eq!(t.rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), ["17", "33", "21"]);
-    assert_eq!(t.rows[2][4], "64% of those arrested");
+    assert_eq!(t.rows[2][5], "64% of those arrested");
+    assert_eq!(t.rows[1][2], "33", "the reported figure has its column");
     assert_eq!(table(&c, View::Timeline).rows.len(), 17);
     let last = table(&c, View::Cumulative).rows.last().cloned().unwrap_or_default();
     assert_eq!((last[1].as_str(), last[2].as_str()), ("33", "21"));

@@ -2,6 +2,7 @@
 
 use super::{Clock, RaidLookup, Totals};
 use crate::data::{Event, EventTime, Operation};
+use crate::format::count;
 
 /// One moment at which a running total changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +55,8 @@ impl Cumulative {
                 }
             };
             let change = match lookup.place_of(e) {
-                Some(place) => format!("+{n} {verb}, {place}"),
-                None => format!("+{n} {verb}"),
+                Some(place) => format!("+{} {verb}, {place}", count(n)),
+                None => format!("+{} {verb}", count(n)),
             };
             match steps.last_mut() {
                 Some(last) if last.seconds == seconds => {

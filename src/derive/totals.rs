@@ -1,6 +1,7 @@
 //! Reported and itemised totals, reconciled once for every view.
 
 use crate::data::{Event, Operation};
+use crate::format::{count, percent, ratio};
 
 /// A stage of the funnel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +110,29 @@ impl Totals {
     pub fn arrests_per_raid(&self) -> Option<f64> {
         let raids = self.raids.shown();
         (raids > 0).then(|| self.arrests.shown() as f64 / raids as f64)
+    }
+
+    /// The rate a reader sees beside a stage: "1.9 per raid" for arrests, "64% of those
+    /// arrested" for charges; `None` where there is nothing to divide by.
+    pub fn rate_text(&self, stage: Stage) -> Option<String> {
+        match stage {
+            Stage::Raids => None,
+            Stage::Arrests => self.arrests_per_raid().map(|r| format!("{} per raid", ratio(r))),
+            Stage::Charged => {
+                let (charged, arrests) = (self.charged.shown(), self.arrests.shown());
+                if charged > arrests {
+                    // Not a share: some of those charged were not among those arrested.
+                    return Some(format!("more than the {} arrested", count(arrests)));
+                }
+                self.charged_percent().map(|p| {
+                    if p > 0.0 && p < 0.5 {
+                        "under 1% of those arrested".to_owned()
+                    } else {
+                        format!("{} of those arrested", percent(p))
+                    }
+                })
+            }
+        }
     }
 
     /// The share of those arrested who were charged, in percent, when anyone was arrested.

@@ -69,11 +69,19 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             let left = cx - group_w / 2.0 + j as f64 * (bar_w + 2.0);
             let rect = Rect::new(left, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
             shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
-            shapes.push(ctx.text(&count(v), Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
+            // A value wider than its bar would run into its neighbour's: the tooltip and the
+            // table still carry it.
+            let value = count(v);
+            if ctx.measure.width(&value, t.sizes.small, true) <= bar_w + 2.0 {
+                shapes.push(ctx.text(&value, Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
+            }
             rects.push(rect);
         }
         let name = ctx.fit(&row.name, t.sizes.label, true, band - 4.0);
-        shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
+        // A name cut to almost nothing says nothing; leave it to the tooltip and the table.
+        if name.chars().count() > 3 || name == row.name {
+            shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
+        }
         let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);
         hit.add_rect(column, area_item(row, &rects, column));
     }

@@ -93,6 +93,8 @@ pub struct Frame {
 pub const PAD: f64 = 12.0;
 const GAP: f64 = 8.0;
 const LINE: f64 = 1.3;
+/// How much wider than its room a text may measure and still count as fitting, CSS px.
+const FIT_TOLERANCE: f64 = 0.01;
 /// The least height of a legend button, CSS px.
 const MIN_TARGET: f64 = 24.0;
 
@@ -134,8 +136,10 @@ impl LayoutContext<'_> {
         lines
     }
 
-    /// `text`, shortened with "…" until it fits in `max`.
+    /// `text`, shortened with "…" until it fits in `max` (with a hair of tolerance, so a width
+    /// that went through a sum and back still fits).
     pub fn fit(&self, text: &str, size: f64, bold: bool, max: f64) -> String {
+        let max = max + FIT_TOLERANCE;
         if self.measure.width(text, size, bold) <= max {
             return text.to_owned();
         }

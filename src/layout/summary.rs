@@ -7,7 +7,7 @@ use super::frame::{frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::scale::{count_ticks, LinearScale};
 use super::View;
 use crate::derive::{Series, Stage, StageCount};
-use crate::format::{count, percent, ratio};
+use crate::format::count;
 use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
 
 const LABEL_GAP: f64 = 8.0;
@@ -60,12 +60,7 @@ fn value_label(s: &StageCount) -> String {
 }
 
 fn rate_line(series: &Series, stage: Stage) -> Option<String> {
-    let t = &series.totals;
-    match stage {
-        Stage::Raids => None,
-        Stage::Arrests => t.arrests_per_raid().map(|r| format!("{} per raid", ratio(r))),
-        Stage::Charged => t.charged_percent().map(|p| format!("{} of those arrested", percent(p))),
-    }
+    series.totals.rate_text(stage)
 }
 
 /// The height the view wants at `width`.

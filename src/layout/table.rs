@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::View;
-use crate::derive::{Series, StageCount};
-use crate::format::{count, percent, ratio};
+use crate::derive::Series;
+use crate::format::count;
 
 /// A plain table: a caption, column headings and rows of cells.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,18 +52,22 @@ pub fn table(series: &Series, view: View) -> Table {
 
 fn summary(series: &Series) -> Table {
     let t = &series.totals;
-    let rate = |s: &StageCount| match s.stage {
-        crate::derive::Stage::Raids => String::new(),
-        crate::derive::Stage::Arrests => t.arrests_per_raid().map(|r| format!("{} per raid", ratio(r))).unwrap_or_default(),
-        crate::derive::Stage::Charged => t.charged_percent().map(|p| format!("{} of those arrested", percent(p))).unwrap_or_default(),
-    };
     Table {
         caption: format!("{}: raids, arrests and charges", series.title),
-        columns: strings(["Stage", "Number", "Itemised in the data", "Not itemised", "Rate"]),
+        columns: strings(["Stage", "Number", "Reported", "Itemised in the data", "Not itemised", "Rate"]),
         rows: t
             .stages()
             .iter()
-            .map(|s| vec![s.stage.name().to_owned(), count(s.shown()), count(s.itemised), count(s.not_itemised()), rate(s)])
+            .map(|s| {
+                vec![
+                    s.stage.name().to_owned(),
+                    count(s.shown()),
+                    s.reported.map_or_else(|| "not given".to_owned(), count),
+                    count(s.itemised),
+                    count(s.not_itemised()),
+                    t.rate_text(s.stage).unwrap_or_default(),
+                ]
+            })
             .collect(),
     }
 }

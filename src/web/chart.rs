@@ -166,7 +166,12 @@ impl Chart {
         }
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.clamp(0.25, 8.0) } else { 1.0 };
         let (theme, warning) = self.brand.theme(theme);
-        let scene = layout::layout_visible(series, v, css_width, css_height, &theme, &self.measure, &self.visibility);
+        let mut scene = layout::layout_visible(series, v, css_width, css_height, &theme, &self.measure, &self.visibility);
+        if !scene.legend.is_empty() && scene.legend.iter().all(|b| b.hidden) {
+            // New data can leave only entries the reader had hidden: one must stay visible.
+            self.visibility.clear();
+            scene = layout::layout_visible(series, v, css_width, css_height, &theme, &self.measure, &self.visibility);
+        }
         let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
         if canvas.width() != w {
             canvas.set_width(w);
