@@ -235,3 +235,14 @@ fn large_operations_stay_fast() {
     // Generous for a debug build on a slow machine; quadratic work would take minutes.
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
+
+#[test]
+fn descriptions_stay_honest_with_odd_records() {
+    let describe = |doc: &str| Series::from_operation(&load(doc).expect("valid").operation).description;
+    let arrests_only = describe(r#"{"version":1,"operation":{"name":"Op"},"events":[{"type":"arrest","time":"2020-01-01","count":5},{"type":"charge","time":"2020-01-02","count":3}],"source":{"name":"S"}}"#);
+    assert!(arrests_only.starts_with("5 arrests; 3 of those arrested (60%) have been charged."), "{arrests_only}");
+    let above = describe(r#"{"version":1,"operation":{"name":"Op"},"reported":{"arrests":2},"events":[{"type":"raid","id":"r","time":"2020-01-01"},{"type":"arrest","raid":"r","time":"2020-01-01","count":5}],"source":{"name":"S"}}"#);
+    assert!(above.contains("5 arrests against 2 reported"), "{above}");
+    let few = describe(r#"{"version":1,"operation":{"name":"Op"},"reported":{"arrests":300,"charged":1},"events":[],"source":{"name":"S"}}"#);
+    assert!(few.contains("1 of those arrested (under 1%) has been charged"), "{few}");
+}

@@ -2,7 +2,7 @@
 //! `aria-label`s: not "a bar chart with 3 bars".
 
 use super::{Areas, Timeline, Totals, NO_AREA};
-use crate::format::{count, percent, plural, words};
+use crate::format::{count, plural, words};
 
 /// Describes the operation's outcome from its reconciled totals.
 pub fn describe(totals: &Totals, timeline: &Timeline, areas: &Areas) -> String {
@@ -16,15 +16,19 @@ pub fn describe(totals: &Totals, timeline: &Timeline, areas: &Areas) -> String {
         Some(d) => format!(" over {} days", words(d)),
         None => String::new(),
     };
-    out.push_str(&format!("{}{} led to {}", plural(raids, "raid", "raids"), over, plural(arrests, "arrest", "arrests")));
-    match totals.charged_percent() {
-        Some(p) => out.push_str(&format!(
+    if raids > 0 {
+        out.push_str(&format!("{}{} led to {}", plural(raids, "raid", "raids"), over, plural(arrests, "arrest", "arrests")));
+    } else {
+        out.push_str(&plural(arrests, "arrest", "arrests"));
+    }
+    match totals.rate_text(crate::derive::Stage::Charged) {
+        Some(rate) if charged <= arrests => out.push_str(&format!(
             "; {} of those arrested ({}) {} been charged.",
             count(charged),
-            percent(p),
+            rate.trim_end_matches(" of those arrested"),
             if charged == 1 { "has" } else { "have" }
         )),
-        None => out.push_str(&format!("; {} charged.", count(charged))),
+        _ => out.push_str(&format!("; {} charged.", count(charged))),
     }
     if let Some(area) = leading_area(areas) {
         out.push_str(&format!(" {area}"));
@@ -37,6 +41,17 @@ pub fn describe(totals: &Totals, timeline: &Timeline, areas: &Areas) -> String {
         .collect();
     if !missing.is_empty() {
         out.push_str(&format!(" The record does not itemise {}.", missing.join(" or ")));
+    }
+    let above: Vec<String> = totals
+        .stages()
+        .iter()
+        .filter_map(|s| {
+            let reported = s.reported.filter(|r| s.itemised > *r)?;
+            Some(format!("{} {} against {} reported", count(s.itemised), s.stage.noun(s.itemised), count(reported)))
+        })
+        .collect();
+    if !above.is_empty() {
+        out.push_str(&format!(" The itemised events count more than the reported totals: {}.", above.join(", ")));
     }
     out
 }

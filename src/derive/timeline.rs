@@ -37,6 +37,10 @@ pub struct Timeline {
     pub raids: Vec<RaidMark>,
     /// People arrested in events that name no raid (not drawn on the timeline).
     pub unlinked_arrests: u64,
+    /// People charged in events that name no raid (not drawn on the timeline).
+    pub unlinked_charged: u64,
+    /// Seizures that name no raid (not drawn on the timeline).
+    pub unlinked_seizures: u64,
     /// The reference clock's offset, seconds east of UTC.
     pub clock: Clock,
 }
@@ -64,15 +68,17 @@ impl Timeline {
                 });
             }
         }
-        let mut unlinked_arrests = 0u64;
+        let (mut unlinked_arrests, mut unlinked_charged, mut unlinked_seizures) = (0u64, 0u64, 0u64);
         for e in &op.events {
             let mark = e.raid_ref().and_then(|id| by_id.get(id)).and_then(|&i| raids.get_mut(i));
             match (e, mark) {
                 (Event::Arrest(_), Some(m)) => m.arrests = m.arrests.saturating_add(e.people()),
                 (Event::Arrest(_), None) => unlinked_arrests = unlinked_arrests.saturating_add(e.people()),
                 (Event::Charge(_), Some(m)) => m.charged = m.charged.saturating_add(e.people()),
+                (Event::Charge(_), None) => unlinked_charged = unlinked_charged.saturating_add(e.people()),
                 (Event::Seizure(s), Some(m)) => m.seizures.push(s.item.clone()),
-                _ => {}
+                (Event::Seizure(_), None) => unlinked_seizures = unlinked_seizures.saturating_add(1),
+                (Event::Raid(_), _) => {}
             }
         }
         raids.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
@@ -84,7 +90,7 @@ impl Timeline {
                 lanes.len() - 1
             });
         }
-        Self { lanes, raids, unlinked_arrests, clock: *clock }
+        Self { lanes, raids, unlinked_arrests, unlinked_charged, unlinked_seizures, clock: *clock }
     }
 
     /// The first and last raid on the axis, in seconds.

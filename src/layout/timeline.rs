@@ -42,9 +42,17 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
             count(raids.shown())
         ));
     }
-    if tl.unlinked_arrests > 0 {
-        let verb = if tl.unlinked_arrests == 1 { "is" } else { "are" };
-        notes.push(format!("{} not linked to a raid {verb} not shown.", plural(tl.unlinked_arrests, "arrest", "arrests")));
+    let unlinked: Vec<String> = [
+        (tl.unlinked_arrests, "arrest", "arrests"),
+        (tl.unlinked_charged, "person charged", "people charged"),
+        (tl.unlinked_seizures, "seizure", "seizures"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    if !unlinked.is_empty() {
+        notes.push(format!("Not linked to a raid, so not shown: {}.", unlinked.join(", ")));
     }
     let mut legend = Vec::new();
     if !tl.raids.is_empty() {
