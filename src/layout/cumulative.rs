@@ -96,7 +96,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         return done(shapes, hit);
     };
     let y = count_axis(ctx, plot, top(series) as f64, &mut shapes);
-    let axis = TimeAxis::new(first.seconds, last.seconds, plot.width, t.sizes.small, ctx.measure);
+    let whole_days = c.steps.iter().all(|s| s.time.is_whole_day());
+    let axis = TimeAxis::new(first.seconds, last.seconds, plot.width, t.sizes.small, ctx.measure, whole_days);
     let x = time_grid(ctx, plot, &axis, &mut shapes);
     let visible: Vec<(usize, Line)> = lines(ctx, series)
         .into_iter()

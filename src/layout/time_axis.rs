@@ -32,10 +32,11 @@ pub struct TimeAxis {
 
 impl TimeAxis {
     /// An axis covering `[first, last]` (any order, possibly equal) across `width` CSS px,
-    /// with labels of `size` px measured by `measure` so that they never overlap.
-    pub fn new(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure) -> Self {
+    /// with labels of `size` px measured by `measure` so that they never overlap. When every
+    /// time is a whole day (`whole_days`), the axis shows days, never invented hours.
+    pub fn new(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure, whole_days: bool) -> Self {
         let (first, last) = ordered(first, last);
-        if last - first > 1.5 * DAY {
+        if whole_days || last - first > 1.5 * DAY {
             days(first, last, width, size, measure)
         } else {
             hours(first, last, width, size, measure)
@@ -75,10 +76,16 @@ fn hours(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure
         let end = (((last + HOUR / 2.0) / step).ceil() * step).max(start + step);
         let px = width.max(1.0) / (end - start);
         let n = ((end - start) / step).round() as usize;
-        let labels: Vec<(f64, String)> = (0..=n)
+        let mut labels: Vec<(f64, String)> = (0..=n)
             .map(|i| start + i as f64 * step)
             .map(|s| (s, hour_label(s)))
             .collect();
+        // Hours alone do not say which day: without a midnight tick, the first one does.
+        if !labels.iter().any(|(s, _)| s.rem_euclid(DAY) == 0.0) {
+            if let Some((s, label)) = labels.first_mut() {
+                *label = fmt(*s, "%a %-d %b, %H:%M");
+            }
+        }
         let axis = TimeAxis {
             start,
             end,
@@ -109,10 +116,12 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
     // needs some pixels, so spans with more days than that skip straight to thinning, and no
     // span makes more labels than the axis has pixels.
     let room = (width / 4.0).max(2.0);
-    for pattern in ["%a %-d %b", "%a %-d", "%-d"].into_iter().filter(|_| (n_days as f64) <= room) {
+    // Shortened labels keep the month on the first day, so the axis still says when.
+    let patterns = [("%a %-d %b", "%a %-d %b"), ("%a %-d", "%a %-d %b"), ("%-d", "%-d %b")];
+    for (pattern, first) in patterns.into_iter().filter(|_| (n_days as f64) <= room) {
         let labels: Vec<(f64, String)> = (0..n_days)
             .map(|i| start + i as f64 * DAY)
-            .map(|s| (s + DAY / 2.0, fmt(s, pattern)))
+            .map(|s| (s + DAY / 2.0, fmt(s, if s == start { first } else { pattern })))
             .collect();
         if fits(&labels, px, size, measure) {
             let mut ticks: Vec<TimeTick> = labels
@@ -169,7 +178,7 @@ mod tests {
 
     #[test]
     fn four_days_get_one_band_per_day() {
-        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-19T15:00:00+01:00"), 600.0, 12.0, &FixedWidths);
+        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-19T15:00:00+01:00"), 600.0, 12.0, &FixedWidths, false);
         assert_eq!(labels(&a), ["Mon 16 Apr", "Tue 17 Apr", "Wed 18 Apr", "Thu 19 Apr"]);
         assert_eq!(a.start, at("2018-04-16T00:00:00+01:00"));
         assert_eq!(a.end, at("2018-04-20T00:00:00+01:00"));
@@ -177,15 +186,23 @@ mod tests {
 
     #[test]
     fn narrow_axes_shorten_day_labels() {
-        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-19T15:00:00+01:00"), 180.0, 12.0, &FixedWidths);
-        assert_eq!(labels(&a), ["16", "17", "18", "19"]);
+        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-19T15:00:00+01:00"), 180.0, 12.0, &FixedWidths, false);
+        assert_eq!(labels(&a), ["16 Apr", "17", "18", "19"]);
+    }
+
+    #[test]
+    fn whole_days_never_get_hours() {
+        let t = at("2018-04-18");
+        let a = TimeAxis::new(t, t, 500.0, 12.0, &FixedWidths, true);
+        assert_eq!(labels(&a), ["Wed 18 Apr"]);
     }
 
     #[test]
     fn a_morning_gets_hour_ticks() {
-        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-16T09:30:00+01:00"), 500.0, 12.0, &FixedWidths);
+        let a = TimeAxis::new(at("2018-04-16T06:00:00+01:00"), at("2018-04-16T09:30:00+01:00"), 500.0, 12.0, &FixedWidths, false);
         let l = labels(&a);
         assert!(l.contains(&"06:00".to_owned()), "{l:?}");
+        assert!(l.first().is_some_and(|f| f.starts_with("Mon 16 Apr, ")), "the first tick names the day: {l:?}");
         assert!(a.start <= at("2018-04-16T06:00:00+01:00") && a.end >= at("2018-04-16T09:30:00+01:00"));
     }
 
@@ -193,11 +210,11 @@ mod tests {
     fn single_reversed_and_non_finite_input_give_a_usable_axis() {
         let t = at("2018-04-16T06:00:00+01:00");
         for axis in [
-            TimeAxis::new(t, t, 400.0, 12.0, &FixedWidths),
-            TimeAxis::new(t + 5.0 * DAY, t, 400.0, 12.0, &FixedWidths),
-            TimeAxis::new(f64::NAN, f64::INFINITY, 400.0, 12.0, &FixedWidths),
-            TimeAxis::new(t, t + 4000.0 * DAY, 300.0, 12.0, &FixedWidths),
-            TimeAxis::new(-6e10, 2.5e11, 1200.0, 12.0, &FixedWidths),
+            TimeAxis::new(t, t, 400.0, 12.0, &FixedWidths, false),
+            TimeAxis::new(t + 5.0 * DAY, t, 400.0, 12.0, &FixedWidths, false),
+            TimeAxis::new(f64::NAN, f64::INFINITY, 400.0, 12.0, &FixedWidths, false),
+            TimeAxis::new(t, t + 4000.0 * DAY, 300.0, 12.0, &FixedWidths, false),
+            TimeAxis::new(-6e10, 2.5e11, 1200.0, 12.0, &FixedWidths, false),
         ] {
             assert!(axis.end > axis.start, "{axis:?}");
             assert!(!axis.ticks.is_empty());

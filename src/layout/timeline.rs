@@ -90,7 +90,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(empty_message(ctx, plot, "No raids itemised"));
         return done(shapes, hit);
     };
-    let axis = TimeAxis::new(first, last, plot.width, t.sizes.small, ctx.measure);
+    let whole_days = tl.raids.iter().all(|r| r.time.is_whole_day());
+    let axis = TimeAxis::new(first, last, plot.width, t.sizes.small, ctx.measure, whole_days);
     let x = time_grid(ctx, plot, &axis, &mut shapes);
     let lanes = visible_lanes(ctx, series);
     let lane_h = plot.height / lanes.len().max(1) as f64;
