@@ -230,6 +230,14 @@ fn required_fields() {
         &with(base(), "/source/name", Value::Null),
         "source.name: expected a string, found null",
     );
+    assert_error(
+        &with(base(), "/source/name", json!("  ")),
+        "source.name: expected some text, found an empty string; a chart must say what it shows and where its numbers come from",
+    );
+    assert_error(
+        &with(base(), "/operation/name", json!("")),
+        "operation.name: expected some text, found an empty string; a chart must say what it shows and where its numbers come from",
+    );
 }
 
 #[test]

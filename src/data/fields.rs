@@ -10,6 +10,8 @@ pub(crate) enum Kind {
     Version,
     /// Plain text, never interpreted.
     Text,
+    /// Plain text that must say something: a name or a credit line.
+    Name,
     /// An integer of at least `min`.
     Integer {
         /// The smallest value allowed.
@@ -58,7 +60,7 @@ pub(crate) const DOCUMENT: &[Field] = &[
 ];
 
 /// `operation`.
-pub(crate) const OPERATION: &[Field] = &[required("name", Kind::Text), optional("agency", Kind::Text)];
+pub(crate) const OPERATION: &[Field] = &[required("name", Kind::Name), optional("agency", Kind::Text)];
 
 /// `reported`.
 pub(crate) const REPORTED: &[Field] = &[
@@ -69,7 +71,7 @@ pub(crate) const REPORTED: &[Field] = &[
 
 /// `source`.
 pub(crate) const SOURCE: &[Field] =
-    &[required("name", Kind::Text), optional("url", Kind::Url), optional("note", Kind::Text)];
+    &[required("name", Kind::Name), optional("url", Kind::Url), optional("note", Kind::Text)];
 
 const TYPE: Field = required("type", Kind::EventType);
 const ID: Field = optional("id", Kind::Text);

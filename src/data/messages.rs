@@ -47,6 +47,11 @@ pub(crate) fn expected_found(expected: &str, found: &Value) -> String {
     format!("expected {expected}, found {}", show(found))
 }
 
+/// A name or credit line that is empty or only spaces.
+pub(crate) fn empty_name() -> String {
+    "expected some text, found an empty string; a chart must say what it shows and where its numbers come from".to_owned()
+}
+
 /// A required field is absent.
 pub(crate) fn required_missing() -> String {
     "required field is missing".to_owned()

@@ -41,6 +41,7 @@ pub struct Operation {
 #[serde(deny_unknown_fields)]
 pub struct OperationInfo {
     /// For example "Operation Cayman".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub name: String,
     /// For example "Norfolk Constabulary".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,6 +71,7 @@ pub struct Reported {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The credit line, e.g. "Eastern Daily Press".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub name: String,
     /// A link to the source; `https:` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -68,6 +68,11 @@ impl Walker<'_> {
             Kind::Text => {
                 self.text(value, path);
             }
+            Kind::Name => {
+                if self.text(value, path).is_some_and(|t| t.trim().is_empty()) {
+                    self.error(path, messages::empty_name());
+                }
+            }
             Kind::Integer { min } => {
                 if value.as_u64().is_none_or(|n| n < min) {
                     self.error(path, messages::expected_found(&messages::expect_integer_at_least(min), value));

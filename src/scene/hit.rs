@@ -14,6 +14,8 @@ pub struct HitIndex {
     points: Vec<(Point, f64, usize)>,
     steps: Option<Steps>,
     walk: Walk,
+    /// The distinct lanes, in order (set by [`HitIndex::finish`]).
+    lanes: Vec<usize>,
 }
 
 /// How Left and Right move through the items.
@@ -119,9 +121,7 @@ impl HitIndex {
             }
             None => return self.items.first().map(|i| i.index),
         };
-        let mut lanes: Vec<usize> = self.items.iter().map(|i| i.lane).collect();
-        lanes.sort_unstable();
-        lanes.dedup();
+        let lanes = &self.lanes;
         let same_lane = |i: &&Item| self.walk == Walk::Reading || i.lane == current.lane;
         let along: Vec<&Item> = self.items.iter().filter(same_lane).collect();
         let at = along.iter().position(|i| i.index == current.index).unwrap_or(0);
@@ -158,11 +158,14 @@ impl HitIndex {
         i
     }
 
-    /// Sorts the step targets; call once after adding them.
+    /// Sorts the step targets and notes the lanes; call once after adding everything.
     pub fn finish(&mut self) {
         if let Some(steps) = &mut self.steps {
             steps.xs.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
+        self.lanes = self.items.iter().map(|i| i.lane).collect();
+        self.lanes.sort_unstable();
+        self.lanes.dedup();
     }
 
     /// All items, in reading order.
@@ -282,6 +285,7 @@ mod tests {
         for (label, lane, x) in [("a1", 0, 10.0), ("b1", 1, 20.0), ("a2", 0, 50.0), ("b2", 1, 90.0)] {
             h.add_item(lane_item(label, lane, x));
         }
+        h.finish();
         let got = labels_along(&h, None, &[Nav::Next, Nav::Next, Nav::Next, Nav::Up, Nav::Down, Nav::First, Nav::Last, Nav::Next]);
         assert_eq!(got, ["a1", "b1", "a2", "a2", "b1", "a1", "b2", "b2"]);
         h.set_walk(Walk::PerLane);
@@ -296,6 +300,7 @@ mod tests {
         for label in ["Raids", "Arrests", "Charged"] {
             h.add_item(item(label));
         }
+        h.finish();
         let got = labels_along(&h, None, &[Nav::Down, Nav::Down, Nav::Down, Nav::Up, Nav::Up]);
         assert_eq!(got, ["Raids", "Arrests", "Charged", "Arrests", "Raids"]);
         assert_eq!(HitIndex::new().navigate(None, Nav::Next), None);
