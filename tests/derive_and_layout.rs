@@ -246,3 +246,21 @@ fn descriptions_stay_honest_with_odd_records() {
     let few = describe(r#"{"version":1,"operation":{"name":"Op"},"reported":{"arrests":300,"charged":1},"events":[],"source":{"name":"S"}}"#);
     assert!(few.contains("1 of those arrested (under 1%) has been charged"), "{few}");
 }
+
+#[test]
+fn mixed_offsets_are_placed_on_one_named_clock() {
+    let doc = r#"{"version":1,"operation":{"name":"Op"},"events":[
+        {"type":"raid","id":"a","time":"2020-06-01T06:00:00+01:00","area":"A"},
+        {"type":"raid","id":"b","time":"2020-06-01T06:30:00+01:00","area":"A"},
+        {"type":"raid","id":"c","time":"2020-06-01T23:30:00Z","area":"B"},
+        {"type":"arrest","raid":"c","time":"2020-06-02T00:40:00+01:00"}],"source":{"name":"S"}}"#;
+    let s = Series::from_operation(&load(doc).expect("valid").operation);
+    assert_eq!(s.timeline.clock.name(), "UTC+01:00");
+    let late = s.timeline.raids.iter().find(|r| r.id.as_deref() == Some("c")).expect("c");
+    assert_eq!(late.time.label(), "Mon 1 Jun 2020, 23:30", "the tooltip keeps the time as written");
+    for view in [View::Timeline, View::Cumulative] {
+        let sc = scene(&s, view, 640.0);
+        assert!(sc.texts().any(|t| t.text.contains("UTC+01:00")), "{view} names its clock");
+    }
+    assert!(cayman().timeline.clock.note().is_none(), "one offset needs no note");
+}

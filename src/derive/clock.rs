@@ -9,6 +9,8 @@ use crate::data::{Event, EventTime};
 pub struct Clock {
     /// Seconds east of UTC.
     pub offset: i32,
+    /// True when the events were written in more than one UTC offset.
+    pub mixed: bool,
 }
 
 impl Clock {
@@ -20,11 +22,29 @@ impl Clock {
                 *counts.entry(o).or_default() += 1;
             }
         }
+        let mixed = counts.len() > 1;
         let offset = counts
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
             .map_or(0, |(o, _)| o);
-        Self { offset }
+        Self { offset, mixed }
+    }
+
+    /// The clock's name, e.g. "UTC+01:00" or "UTC".
+    pub fn name(&self) -> String {
+        if self.offset == 0 {
+            return "UTC".to_owned();
+        }
+        let sign = if self.offset < 0 { '−' } else { '+' };
+        let minutes = self.offset.unsigned_abs() / 60;
+        format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+    }
+
+    /// A note for time axes when the events were written in several offsets, or `None`.
+    pub fn note(&self) -> Option<String> {
+        self.mixed.then(|| {
+            format!("Times written in several UTC offsets are placed on one clock, {}; the details show each as written.", self.name())
+        })
     }
 
     /// Where `time` sits on the axis, in seconds.

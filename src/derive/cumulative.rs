@@ -28,6 +28,8 @@ pub struct Cumulative {
     pub arrests_reported_above: Option<u64>,
     /// The reported number charged, when the events itemise fewer.
     pub charged_reported_above: Option<u64>,
+    /// The clock the steps are placed on.
+    pub clock: Clock,
 }
 
 impl Cumulative {
@@ -77,6 +79,7 @@ impl Cumulative {
             steps,
             arrests_reported_above: (totals.arrests.not_itemised() > 0).then(|| totals.arrests.shown()),
             charged_reported_above: (totals.charged.not_itemised() > 0).then(|| totals.charged.shown()),
+            clock: *clock,
         }
     }
 }

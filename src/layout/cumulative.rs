@@ -66,6 +66,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
             ));
         }
     }
+    notes.extend(c.clock.note());
     let last = c.steps.last();
     let right = lines(ctx, series)
         .iter()

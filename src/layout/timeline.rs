@@ -42,6 +42,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
             count(raids.shown())
         ));
     }
+    notes.extend(tl.clock.note());
     let unlinked: Vec<String> = [
         (tl.unlinked_arrests, "arrest", "arrests"),
         (tl.unlinked_charged, "person charged", "people charged"),
