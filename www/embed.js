@@ -1,14 +1,22 @@
 // www/embed.html?src=URL&view=V[&theme=light|dark|auto][&id=ID]
 // Shows one chart at full width and tells the parent page its height with postMessage, in the
 // two shapes that newsroom iframe resizers already understand:
-//   { "datawrapper-height": { "<id>": height } }           (Datawrapper's responsive embed)
-//   "pym<xPYMx><id><xPYMx>height<xPYMx><height>"            (pym.js; the id is pym's childId)
+//   { "datawrapper-height": { "<id>": height } }     (Datawrapper's responsive embed)
+//   "pymxPYMx<childId>xPYMxheightxPYMx<height>"      (pym.js: its _makeMessage joins
+//                                                     ['pym', id, 'height', height] with the
+//                                                     literal delimiter "xPYMx")
+// A pym.js parent adds ?initialWidth=…&childId=…&parentTitle=…&parentUrl=… to the iframe URL and
+// only accepts messages carrying that childId, so the pym message uses it; without one (a plain
+// iframe, Datawrapper-style) both messages use `id`, then a name made from src and view.
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('embed');
 const src = params.get('src');
 const view = params.get('view') || 'summary';
 const theme = params.get('theme');
-const chartId = params.get('id') || params.get('childId') || `${src || 'chart'}#${view}`;
+const fallbackId = `${src || 'chart'}#${view}`;
+const chartId = params.get('id') || params.get('childId') || fallbackId;
+const pymId = params.get('childId') || params.get('id') || fallbackId;
+const PYM_DELIMITER = 'xPYMx';
 
 function show(message) {
   const p = document.createElement('p');
@@ -24,7 +32,7 @@ function postHeight() {
   if (height === lastHeight || window.parent === window) return;
   lastHeight = height;
   window.parent.postMessage({ 'datawrapper-height': { [chartId]: height } }, '*');
-  window.parent.postMessage(`pym<xPYMx>${chartId}<xPYMx>height<xPYMx>${height}`, '*');
+  window.parent.postMessage(['pym', pymId, 'height', String(height)].join(PYM_DELIMITER), '*');
 }
 
 if (!src) {

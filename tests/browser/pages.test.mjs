@@ -57,9 +57,28 @@ test('the embed posts its height in the Datawrapper and pym.js shapes', async ()
   const dw = msgs.filter((m) => m && typeof m === 'object' && m['datawrapper-height']).at(-1);
   const height = dw['datawrapper-height']['cayman-summary'];
   const pym = msgs.filter((m) => typeof m === 'string').at(-1);
-  assert.equal(pym, `pym<xPYMx>cayman-summary<xPYMx>height<xPYMx>${height}`);
+  // pym.js joins ['pym', id, type, message] with the literal delimiter "xPYMx".
+  assert.equal(pym, `pymxPYMxcayman-summaryxPYMxheightxPYMx${height}`);
   const frame = page.frameLocator('#frame');
   const w = await frame.locator('operation-chart').evaluate((el) => el.shadowRoot.querySelector('canvas').width);
   assert.ok(w > 0, 'the chart rendered inside the iframe');
+  await assertClean(page, problems);
+});
+
+test('a pym.js parent (childId in the iframe URL) hears the height and resizes the iframe', async () => {
+  const { page, problems } = await env.open('/test/pym-parent.html');
+  await page.waitForFunction(() => (window.__pymHeights ?? []).some((h) => Number(h) > 150), null, { timeout: 15000 });
+  const r = await page.evaluate(() => ({
+    heights: window.__pymHeights,
+    dw: window.__messages.filter((m) => m && typeof m === 'object' && m['datawrapper-height']).at(-1),
+    frameHeight: document.getElementById('frame').getBoundingClientRect().height,
+    src: document.getElementById('frame').src,
+  }));
+  assert.match(r.src, /childId=pym-container/);
+  const last = Number(r.heights.at(-1));
+  assert.equal(r.dw['datawrapper-height']['pym-container'], last, 'without ?id=, both messages use the childId');
+  await page.waitForFunction((h) => Math.abs(document.getElementById('frame').getBoundingClientRect().height - h) < 1, last);
+  const chart = await page.frameLocator('#frame').locator('operation-chart').evaluate((el) => el.shadowRoot.querySelector('canvas').width);
+  assert.ok(chart > 0, 'the chart rendered inside the iframe');
   await assertClean(page, problems);
 });
