@@ -61,6 +61,26 @@ test('mount(): update, setView, toPNG, destroy', async () => {
   await assertClean(page, problems);
 });
 
+test('mount(): a container that is not in the document rejects at once instead of never settling', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  const r = await page.evaluate(async (good) => {
+    const { mount } = await import('/dist/operation-charts.js');
+    const detached = document.createElement('div');
+    const timeout = new Promise((res) => setTimeout(() => res({ settled: false }), 2000));
+    const outcome = mount(detached, good).then(
+      () => ({ settled: true, ok: true }),
+      (e) => ({ settled: true, ok: false, message: e.message, isError: e instanceof Error }),
+    );
+    return { ...(await Promise.race([outcome, timeout])), children: detached.childElementCount };
+  }, lantern());
+  assert.equal(r.settled, true, 'mount() settled');
+  assert.equal(r.ok, false, 'and rejected');
+  assert.equal(r.isError, true);
+  assert.equal(r.message, 'mount: the container is not in the document');
+  assert.equal(r.children, 0, 'nothing was left in the container');
+  await assertClean(page, problems);
+});
+
 test('inline JSON child written in the page is read (parser-made element, upgraded later)', async () => {
   const { page, problems } = await env.open('/test/inline.html', { dpr: 2 });
   await page.waitForFunction(() => document.getElementById('inline').shadowRoot?.querySelector('canvas')?.width > 0);

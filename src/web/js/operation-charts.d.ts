@@ -236,7 +236,8 @@ export interface ChartDataError extends Error {
 }
 
 /** Draws `data` in a new <operation-chart> inside `container`. Rejects with a ChartDataError
- *  when the data is invalid. */
+ *  when the data is invalid, and at once with an Error when `container` is not in the document
+ *  (a detached element never draws). */
 export function mount(container: Element, data: OperationData | string | object, options?: MountOptions): Promise<ChartHandle>;
 
 declare global {

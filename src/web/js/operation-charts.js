@@ -1383,6 +1383,9 @@ export function mount(container, data, { view = 'summary', theme = 'auto' } = {}
   if (!container || typeof container.append !== 'function') {
     return Promise.reject(new TypeError('mount(container, data, options): container must be a DOM element'));
   }
+  // The chart draws (and so settles this promise) only once it is connected: a detached
+  // container would leave the caller waiting forever.
+  if (!container.isConnected) return Promise.reject(new Error('mount: the container is not in the document'));
   if (coreError) return Promise.reject(new Error(coreFailedMessage()));
   const el = document.createElement('operation-chart');
   el.setAttribute('view', view);
