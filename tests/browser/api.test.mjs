@@ -12,7 +12,8 @@ test('validate(): synchronous, object or string, every error with its path', asy
   const { page, problems } = await env.open('/test/blank.html');
   const r = await page.evaluate(async ({ good, bad }) => {
     const { validate } = await import('/dist/operation-charts.js');
-    return { good: validate(good), goodText: validate(JSON.stringify(good)), bad: validate(bad), junk: validate('{not json') };
+    return { good: validate(good), goodText: validate(JSON.stringify(good)), bad: validate(bad), junk: validate('{not json'),
+      undef: validate(undefined), num: validate(42), arr: validate([]) };
   }, { good: lantern(), bad: broken() });
   assert.equal(r.good.ok, true, JSON.stringify(r.good));
   assert.equal(r.goodText.ok, true);
@@ -22,6 +23,11 @@ test('validate(): synchronous, object or string, every error with its path', asy
   assert.ok(r.bad.errors.some((e) => e.path === 'events[1].time'));
   assert.equal(r.junk.ok, false);
   assert.ok(r.junk.errors.length >= 1);
+  // Problems with the whole document (not JSON, not an object, nothing at all) all use path '$'.
+  for (const [what, report] of [['undefined', r.undef], ['42', r.num], ['[]', r.arr], ['{not json', r.junk]]) {
+    assert.equal(report.ok, false, what);
+    assert.equal(report.errors[0]?.path, '$', `${what}: ${JSON.stringify(report.errors)}`);
+  }
   await assertClean(page, problems);
 });
 
@@ -78,6 +84,29 @@ test('mount(): a container that is not in the document rejects at once instead o
   assert.equal(r.isError, true);
   assert.equal(r.message, 'mount: the container is not in the document');
   assert.equal(r.children, 0, 'nothing was left in the container');
+  await assertClean(page, problems);
+});
+
+test('mount(): data that is not JSON at all rejects with one whole-document problem', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  const r = await page.evaluate(async () => {
+    const { mount } = await import('/dist/operation-charts.js');
+    const box = document.createElement('div');
+    box.style.width = '480px';
+    document.getElementById('stage').append(box);
+    const timeout = new Promise((res) => setTimeout(() => res({ settled: false }), 2000));
+    const outcome = mount(box, undefined).then(
+      () => ({ settled: true, ok: true }),
+      (e) => ({ settled: true, ok: false, message: e.message, errors: e.errors }),
+    );
+    return { ...(await Promise.race([outcome, timeout])), left: box.childElementCount };
+  });
+  assert.equal(r.settled, true, 'mount() settled');
+  assert.equal(r.ok, false, 'and rejected');
+  assert.equal(r.errors?.length, 1, JSON.stringify(r));
+  assert.equal(r.errors[0].path, '$');
+  assert.match(r.errors[0].message, /undefined/);
+  assert.equal(r.left, 0, 'the element was removed');
   await assertClean(page, problems);
 });
 

@@ -83,9 +83,55 @@ test('a src that fails to load: alert and charterror, no uncaught error', async 
     document.getElementById('stage').append(el);
   }));
   assert.match(detail.message, /404/);
+  // Hosts read errors[0]: one problem about the whole document, naming the URL and the status.
+  const origin = new URL(page.url()).origin;
+  assert.deepEqual(detail.errors, [{ path: '$', message: `could not load ${origin}/data/does-not-exist.json: HTTP 404` }]);
   assert.match((await inspect(page, 'x')).alert ?? '', /does-not-exist/);
   // The 404 itself shows up as a failed resource in the console; that is the only allowed noise.
   await assertClean(page, problems, { allow: [/404/] });
+});
+
+test('a render that fails: alert and charterror with one whole-document problem', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  await page.waitForFunction(() => customElements.get('operation-chart'));
+  const detail = await page.evaluate(async (doc) => {
+    // The same module instance the element uses: make the core's render throw.
+    const { Chart } = await import('/dist/operation-charts-core.js');
+    Chart.prototype.render = () => { throw new Error('boom'); };
+    return new Promise((resolve) => {
+      const el = document.createElement('operation-chart');
+      el.id = 'x';
+      el.addEventListener('charterror', (e) => resolve(e.detail));
+      document.getElementById('stage').append(el);
+      el.data = doc;
+    });
+  }, lantern());
+  assert.match(detail.message, /could not be drawn: boom/);
+  assert.equal(detail.errors.length, 1, JSON.stringify(detail));
+  assert.equal(detail.errors[0].path, '$');
+  assert.match(detail.errors[0].message, /boom/);
+  assert.match((await inspect(page, 'x')).alert ?? '', /boom/);
+  await assertClean(page, problems);
+});
+
+test('a chart engine that failed to load: charterror with one whole-document problem', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  await page.route(/operation-charts-core_bg\.wasm$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => customElements.get('operation-chart'));
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('operation-chart');
+    el.id = 'x';
+    el.addEventListener('charterror', (e) => resolve(e.detail));
+    document.getElementById('stage').append(el);
+  }));
+  assert.match(detail.message, /chart engine could not be loaded/);
+  assert.equal(detail.errors.length, 1, JSON.stringify(detail));
+  assert.equal(detail.errors[0].path, '$');
+  assert.match(detail.errors[0].message, /engine could not be loaded/);
+  assert.match((await inspect(page, 'x')).alert ?? '', /engine could not be loaded/);
+  // The module reports the failure on the console once; that is the expected noise.
+  await assertClean(page, problems, { allow: [/could not be loaded/, /WebAssembly|wasm/i, /status of 404/] });
 });
 
 test('markup in a place name is shown as text and creates no element', async () => {

@@ -95,7 +95,8 @@ export interface OperationData {
 // ---------------------------------------------------------------------------------------------
 // Validation.
 
-/** One problem, with the JSON path it concerns, e.g. `events[12].time`. */
+/** One problem, with the JSON path it concerns, e.g. `events[12].time`; `$` for the whole
+ *  document (not JSON, not an object, could not be fetched, could not be drawn). */
 export interface Problem {
   path: string;
   message: string;

@@ -66,9 +66,18 @@ function toJsonText(data) {
   return text;
 }
 
+/** The path of a problem that concerns the whole document (not JSON, not fetched, not drawn). */
+const DOCUMENT_PATH = '$';
+
+/** A report's problem list as plain { path, message } objects; no path means the whole document. */
 function normaliseProblems(list) {
   if (!Array.isArray(list)) return [];
-  return list.map((p) => ({ path: String(p?.path ?? ''), message: String(p?.message ?? p ?? '') }));
+  return list.map((p) => ({ path: String(p?.path ?? '') || DOCUMENT_PATH, message: String(p?.message ?? p ?? '') }));
+}
+
+/** The one-entry error list of a failure that concerns the whole document. */
+function documentProblem(message) {
+  return [{ path: DOCUMENT_PATH, message: String(message) }];
 }
 
 function normaliseReport(report) {
@@ -520,7 +529,11 @@ export class OperationChartElement extends HTMLElement {
       try {
         text = toJsonText(value);
       } catch (err) {
-        this._showErrors('The chart data could not be read.', [{ path: '', message: errorMessage(err) }]);
+        const message = 'The chart data could not be read.';
+        const errors = documentProblem(errorMessage(err));
+        this._lastReport = { ok: false, errors, warnings: [] };
+        this._showErrors(message, errors);
+        this._dispatch('charterror', { message, errors });
         return;
       }
       this._loadText(text, 'property');
@@ -578,8 +591,7 @@ export class OperationChartElement extends HTMLElement {
 
   _connect() {
     if (coreError) {
-      this._showErrors(coreFailedMessage(), []);
-      this._dispatch('charterror', { message: coreFailedMessage(), errors: [] });
+      this._fail(coreFailedMessage(), `the chart engine could not be loaded: ${coreError.message}`);
       return;
     }
     this._chart = new Chart();
@@ -732,26 +744,29 @@ export class OperationChartElement extends HTMLElement {
     const abort = new AbortController();
     this._fetchAbort = abort;
     let text;
+    let href = url;
     try {
-      const res = await fetch(new URL(url, document.baseURI), {
+      href = new URL(url, document.baseURI).href;
+      const res = await fetch(href, {
         signal: abort.signal,
         cache: initial ? 'default' : 'no-cache',
         credentials: 'same-origin',
         headers: { Accept: 'application/json' },
       });
-      if (!res.ok) throw new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+      if (!res.ok) {
+        throw Object.assign(
+          new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`),
+          { problem: `HTTP ${res.status}` },
+        );
+      }
       text = await res.text();
     } catch (err) {
       if (abort.signal.aborted || token !== this._fetchToken) return;
       const message = `Could not load the chart data from ${url}: ${errorMessage(err)}`;
-      if (this._lastGoodText) {
-        // A live chart keeps what it shows; the host page still hears about it.
-        console.warn(`operation-chart: ${message}; keeping the last chart.`);
-        this._dispatch('charterror', { message, errors: [] });
-      } else {
-        this._showErrors(message, []);
-        this._dispatch('charterror', { message, errors: [] });
-      }
+      const problem = `could not load ${href}: ${err?.problem ?? errorMessage(err)}`;
+      // A live chart keeps what it shows (no alert); the host page still hears about it.
+      if (this._lastGoodText) console.warn(`operation-chart: ${message}; keeping the last chart.`);
+      this._fail(message, problem, { show: !this._lastGoodText });
       return;
     } finally {
       if (this._fetchAbort === abort) this._fetchAbort = null;
@@ -765,7 +780,7 @@ export class OperationChartElement extends HTMLElement {
   _loadText(text, origin) {
     if (!this._chart) {
       if (coreError) {
-        const report = { ok: false, errors: [{ path: '', message: coreFailedMessage() }], warnings: [] };
+        const report = { ok: false, errors: documentProblem(coreFailedMessage()), warnings: [] };
         this._lastReport = report;
         return report;
       }
@@ -776,7 +791,7 @@ export class OperationChartElement extends HTMLElement {
     try {
       report = normaliseReport(this._chart.load(text));
     } catch (err) {
-      report = { ok: false, errors: [{ path: '', message: errorMessage(err) }], warnings: [] };
+      report = { ok: false, errors: documentProblem(errorMessage(err)), warnings: [] };
     }
     this._lastReport = report;
     if (!report.ok) {
@@ -944,8 +959,7 @@ export class OperationChartElement extends HTMLElement {
   _renderFailed(err) {
     const message = errorMessage(err);
     this._renderError = true;
-    this._showErrors(`The chart could not be drawn: ${message}`, []);
-    this._dispatch('charterror', { message, errors: [] });
+    this._fail(`The chart could not be drawn: ${message}`, `the chart could not be drawn: ${message}`);
   }
 
   // --- motion: the previous chart fades out over the new one ----------------------------------
@@ -1316,6 +1330,17 @@ export class OperationChartElement extends HTMLElement {
     alert.hidden = false;
   }
 
+  /**
+   * A failure of the whole document (not fetched, not drawn, no engine): the alert says `message`
+   * (unless `show` is false: a live chart keeping its last data), and charterror carries it with
+   * one problem at path '$', so hosts can always read errors[0].
+   */
+  _fail(message, problem, { show = true } = {}) {
+    const errors = documentProblem(problem);
+    if (show) this._showErrors(message, []);
+    this._dispatch('charterror', { message, errors });
+  }
+
   _hideErrors() {
     const { alert } = this._els;
     alert.hidden = true;
@@ -1345,9 +1370,7 @@ export class OperationChartElement extends HTMLElement {
   _internalError(err) {
     console.error('operation-chart: internal error:', err);
     try {
-      const message = `The chart failed: ${errorMessage(err)}`;
-      this._showErrors(message, []);
-      this._dispatch('charterror', { message, errors: [] });
+      this._fail(`The chart failed: ${errorMessage(err)}`, errorMessage(err));
     } catch { /* nothing more we can do */ }
   }
 }
@@ -1369,7 +1392,7 @@ export function validate(data) {
   try {
     text = toJsonText(data);
   } catch (err) {
-    return { ok: false, errors: [{ path: '', message: errorMessage(err) }], warnings: [] };
+    return { ok: false, errors: documentProblem(errorMessage(err)), warnings: [] };
   }
   return normaliseReport(coreValidate(text));
 }
