@@ -434,7 +434,8 @@ export class OperationChartElement extends HTMLElement {
     this._keyIndex = -1;
     this._fetchToken = 0;
     this._fetchAbort = null;
-    this._cleanups = [];         // functions that undo every listener/observer/timer
+    this._cleanups = [];         // functions that undo every listener/observer (set once per connect)
+    this._refreshTimer = 0;      // the one `refresh` interval, while connected
     this._heightPx = null;
 
     this._mode = null;           // how the shown item was chosen: 'pointer' | 'touch' | 'keyboard'
@@ -614,6 +615,7 @@ export class OperationChartElement extends HTMLElement {
     for (const undo of this._cleanups.splice(0)) {
       try { undo(); } catch { /* keep undoing the rest */ }
     }
+    this._stopRefresh();
     if (this._raf) cancelAnimationFrame(this._raf);
     this._raf = 0;
     this._fetchToken++;
@@ -702,19 +704,24 @@ export class OperationChartElement extends HTMLElement {
     this._cleanups.push(() => themeObserver.disconnect());
   }
 
+  /**
+   * (Re)starts the `refresh` timer: exactly one interval at a time, replaced on every change of
+   * `refresh` or `src` and stopped on disconnect (by _disconnect, not through _cleanups, so
+   * re-arming adds nothing that piles up).
+   */
   _armRefresh() {
-    if (this._refreshTimer) {
-      clearInterval(this._refreshTimer);
-      this._refreshTimer = 0;
-    }
+    this._stopRefresh();
     const seconds = this.refresh;
     if (!this._chart || !seconds || !this.src) return;
-    const id = setInterval(() => this._safely(() => {
+    this._refreshTimer = setInterval(() => this._safely(() => {
       if (document.visibilityState === 'hidden') return; // catch up on the next tick
       this._fetchSrc({ initial: false });
     }), seconds * 1000);
-    this._refreshTimer = id;
-    this._cleanups.push(() => { clearInterval(id); if (this._refreshTimer === id) this._refreshTimer = 0; });
+  }
+
+  _stopRefresh() {
+    if (this._refreshTimer) clearInterval(this._refreshTimer);
+    this._refreshTimer = 0;
   }
 
   // --- data -----------------------------------------------------------------------------------
