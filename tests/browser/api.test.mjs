@@ -182,3 +182,38 @@ test('theme: an ancestor class="dark" re-renders an auto chart; an explicit them
   assert.equal(await px('light'), lightBefore);
   await assertClean(page, problems);
 });
+
+test('theme: an auto chart inside another component\'s shadow root follows a class or data-theme outside it', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { colorScheme: 'light' });
+  await page.waitForFunction(() => customElements.get('operation-chart'));
+  await page.evaluate((doc) => {
+    const host = document.createElement('div');
+    host.id = 'host';
+    host.style.width = '400px';
+    document.getElementById('stage').append(host);
+    const inner = document.createElement('section');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    const el = document.createElement('operation-chart');
+    window.__ready = 0;
+    el.addEventListener('chartready', () => { window.__ready++; });
+    inner.append(el);
+    el.data = doc;
+    window.__chart = el;
+  }, lantern());
+  const readies = (n) => page.waitForFunction((n) => window.__ready >= n, n);
+  const dark = () => page.evaluate(() => window.__chart.shadowRoot.querySelector('.frame').classList.contains('dark'));
+  await readies(1);
+  assert.equal(await dark(), false);
+  await page.evaluate(() => document.getElementById('host').classList.add('dark'));
+  await readies(2);
+  assert.equal(await dark(), true, 'a class on the shadow host, outside the shadow root');
+  await page.evaluate(() => {
+    document.getElementById('host').classList.remove('dark');
+    document.documentElement.dataset.theme = 'dark';
+  });
+  await page.waitForTimeout(200);
+  assert.equal(await dark(), true, 'data-theme on <html>, further out');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+  await page.waitForFunction(() => !window.__chart.shadowRoot.querySelector('.frame').classList.contains('dark'));
+  await assertClean(page, problems);
+});

@@ -97,22 +97,29 @@ function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Nearest theme set by the page: a `dark`/`light` class or `data-theme` on an ancestor. */
-function ancestorTheme(el) {
+/** The element ancestors of `el`, nearest first, up to the document element, crossing out of shadow roots. */
+function* ancestorsOf(el) {
   let node = el.parentNode;
   while (node) {
     if (node.nodeType === 1) {
-      const dt = node.getAttribute('data-theme');
-      if (dt === 'dark' || dt === 'light') return dt;
-      const cl = node.classList;
-      if (cl.contains('dark')) return 'dark';
-      if (cl.contains('light')) return 'light';
+      yield node;
       node = node.parentNode;
     } else if (node.nodeType === 11 && node.host) {
       node = node.host; // cross out of a shadow root into its host
     } else {
       node = node.parentNode;
     }
+  }
+}
+
+/** Nearest theme set by the page: a `dark`/`light` class or `data-theme` on an ancestor. */
+function ancestorTheme(el) {
+  for (const node of ancestorsOf(el)) {
+    const dt = node.getAttribute('data-theme');
+    if (dt === 'dark' || dt === 'light') return dt;
+    const cl = node.classList;
+    if (cl.contains('dark')) return 'dark';
+    if (cl.contains('light')) return 'light';
   }
   return null;
 }
@@ -141,18 +148,6 @@ function normaliseColour(value) {
 /** An item's label (lines separated by "\n") as one sentence for the live region. */
 function spoken(label) {
   return String(label ?? '').split('\n').map((l) => l.trim().replace(/\.+$/, '')).filter(Boolean).join('. ');
-}
-
-/** The ancestors of `el` up to the document element, crossing out of shadow roots. */
-function ancestorsOf(el) {
-  const out = [];
-  let node = el.parentNode;
-  while (node) {
-    if (node.nodeType === 1) { out.push(node); node = node.parentNode; }
-    else if (node.nodeType === 11 && node.host) node = node.host;
-    else node = node.parentNode;
-  }
-  return out;
 }
 
 const MEDIA = {
