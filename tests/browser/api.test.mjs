@@ -1,12 +1,36 @@
 // The JS API (mount, validate), touch, keyboard and theming.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { addChart, assertClean, events, inspect, setup, waitForEvent } from './harness.mjs';
+import { ROOT, addChart, assertClean, events, inspect, setup, waitForEvent } from './harness.mjs';
 import { broken, lantern } from './fixtures.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
+
+test('the entry module exports exactly the public API, and no dist/ module names another origin', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  const keys = await page.evaluate(async () => {
+    const m = await import('/dist/operation-charts.js');
+    return { keys: Object.keys(m).sort(), views: m.VIEWS, same: m.default === m.OperationChartElement
+      && customElements.get('operation-chart') === m.OperationChartElement, ready: await m.ready.then(() => true) };
+  });
+  assert.deepEqual(keys.keys, ['OperationChartElement', 'VIEWS', 'default', 'mount', 'ready', 'validate']);
+  assert.deepEqual(keys.views, ['summary', 'timeline', 'cumulative', 'areas']);
+  assert.equal(keys.same, true, 'the default export is the defined element');
+  assert.equal(keys.ready, true);
+  // The entry imports its sibling modules: like scripts/build.sh's check on the entry, no line
+  // of code in any of them (comments aside) holds an http(s) URL.
+  const dist = path.join(ROOT, 'dist');
+  const offending = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) => readFileSync(path.join(dist, f), 'utf8')
+    .split('\n').map((line, i) => ({ f, i: i + 1, line }))
+    .filter(({ line }) => /https?:\/\//.test(line) && !/^\s*(\/\/|\*)/.test(line)))
+    .map(({ f, i, line }) => `${f}:${i}: ${line.trim().slice(0, 120)}`);
+  assert.deepEqual(offending, []);
+  await assertClean(page, problems);
+});
 
 test('validate(): synchronous, object or string, every error with its path', async () => {
   const { page, problems } = await env.open('/test/blank.html');
