@@ -5,7 +5,7 @@
 //
 //   npm run bench                 sizes 17, 1,000 and 10,000 raids, 5 runs each
 //   BENCH_RUNS=9 npm run bench    more runs
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +19,8 @@ const UPDATES = 5;
 const MOVES = 40;
 
 const files = {
-  'operation-charts': ['dist/operation-charts.js', 'dist/operation-charts-core.js', 'dist/operation-charts-core_bg.wasm'],
+  // Every module the entry imports, the wasm-bindgen glue and the wasm.
+  'operation-charts': [...readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`), 'dist/operation-charts-core_bg.wasm'],
   'Chart.js': ['node_modules/chart.js/dist/chart.umd.js'],
   uPlot: ['node_modules/uplot/dist/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.min.css'],
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the deployable widget into dist/:
 #   operation-charts.js            the ES module (importing it defines <operation-chart>)
+#   element.js, api.js, …          the modules it imports (src/web/js/*.js)
 #   operation-charts-core.js       wasm-bindgen glue, loads the .wasm relative to itself
 #   operation-charts-core_bg.wasm  the Rust core, optimised by wasm-opt -Oz
 #   operation-charts.d.ts          TypeScript types
@@ -65,7 +66,7 @@ else
 fi
 
 # dist/ must never reach another origin.
-if grep -nE "https?://" dist/operation-charts.js dist/operation-charts-core.js | grep -vE '^\S+:[0-9]+:\s*(//|\*)' ; then
+if grep -nE "https?://" dist/*.js | grep -vE '^\S+:[0-9]+:\s*(//|\*)' ; then
   die "dist/ contains a URL to another origin (see above); nothing in dist/ may fetch from elsewhere"
 fi
 
