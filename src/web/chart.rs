@@ -241,12 +241,6 @@ impl Chart {
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
         serde_json::to_string(&layout::table(series, v)).map_err(|e| JsError::new(&format!("table: {e}")))
     }
-
-    /// How many items the current view has.
-    #[wasm_bindgen(js_name = itemCount)]
-    pub fn item_count(&self) -> usize {
-        self.scene.as_ref().map_or(0, |s| s.hit.items().len())
-    }
 }
 
 impl Default for Chart {
