@@ -317,11 +317,8 @@ mod tests {
 
     #[test]
     fn numbers_get_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
+        // The grouping itself is crate::format::count's, tested there.
         assert_eq!(thousands(1_000_001), "1,000,001");
-        assert_eq!(crate::format::count(u64::MAX), "18,446,744,073,709,551,615");
     }
 
     #[test]

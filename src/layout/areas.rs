@@ -49,7 +49,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let mut hit = HitIndex::new();
     if rows.is_empty() {
         shapes.push(empty_message(ctx, plot, "No events itemised by area"));
-        return Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend, title: series.title.clone() };
+        return ctx.scene(shapes, hit, legend);
     }
     let top = rows.iter().map(|r| r.arrests.max(r.charged)).max().unwrap_or(0);
     // Headroom for the value labels above the tallest bar.
@@ -85,7 +85,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);
         hit.add_rect(column, area_item(row, &rects, column));
     }
-    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend, title: series.title.clone() }
+    ctx.scene(shapes, hit, legend)
 }
 
 fn area_item(row: &AreaRow, bars: &[Rect], column: Rect) -> Item {

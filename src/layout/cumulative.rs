@@ -91,7 +91,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
     hit.set_walk(Walk::PerLane);
-    let done = |shapes, hit| Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend: legend.clone(), title: series.title.clone() };
+    let done = |shapes, hit| ctx.scene(shapes, hit, legend.clone());
     let (Some(first), Some(last)) = (c.steps.first(), c.steps.last()) else {
         shapes.push(empty_message(ctx, plot, "No arrests or charges itemised"));
         return done(shapes, hit);

@@ -5,7 +5,7 @@ use super::measure::TextMeasure;
 use super::theme::Theme;
 use crate::derive::Series;
 use super::visibility::Visibility;
-use crate::scene::{Color, HAlign, LegendButton, Point, Rect, Shape, TextShape, VAlign};
+use crate::scene::{Color, HAlign, HitIndex, LegendButton, Point, Rect, Scene, Shape, TextShape, VAlign};
 
 /// The size, look and text measure a view is laid out with.
 pub struct LayoutContext<'a> {
@@ -153,6 +153,11 @@ impl LayoutContext<'_> {
             }
         }
         String::new()
+    }
+
+    /// The finished scene at this context's size and background.
+    pub fn scene(&self, shapes: Vec<Shape>, hit: HitIndex, legend: Vec<LegendButton>) -> Scene {
+        Scene { width: self.width, height: self.height, background: self.theme.background, shapes, hit, legend }
     }
 
     fn line_height(size: f64) -> f64 {

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::frame::{frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::scale::{count_ticks, LinearScale};
 use super::View;
-use crate::derive::{Series, Stage, StageCount};
+use crate::derive::{Series, StageCount};
 use crate::format::count;
 use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
 
@@ -59,9 +59,6 @@ fn value_label(s: &StageCount) -> String {
     }
 }
 
-fn rate_line(series: &Series, stage: Stage) -> Option<String> {
-    series.totals.rate_text(stage)
-}
 
 /// The height the view wants at `width`.
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
@@ -92,7 +89,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let bar_h = (row * 0.45).clamp(6.0, 34.0);
     for (i, s) in stages.iter().enumerate() {
         let band = Rect::new(plot.x - chrome.left_of_plot, plot.y + row * i as f64, ctx.width - 2.0 * super::frame::PAD, row);
-        let bar_y = band.y + (row - bar_h) / 2.0 - if rate_line(series, s.stage).is_some() { t.sizes.small * 0.5 } else { 0.0 };
+        let rate = series.totals.rate_text(s.stage);
+        let bar_y = band.y + (row - bar_h) / 2.0 - if rate.is_some() { t.sizes.small * 0.5 } else { 0.0 };
         let itemised = Rect::new(x.px(0.0), bar_y, x.px(s.itemised as f64) - x.px(0.0), bar_h);
         let whole = Rect::new(x.px(0.0), bar_y, x.px(s.shown() as f64) - x.px(0.0), bar_h);
         if s.not_itemised() > 0 {
@@ -107,7 +105,6 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(ctx.text(s.stage.name(), Point::new(plot.x - LABEL_GAP, mid), t.sizes.label, true, t.text, HAlign::Right, VAlign::Middle));
         let value = ctx.fit(&value_label(s), t.sizes.label, true, chrome.right_of_plot + plot.right() - whole.right());
         shapes.push(ctx.text(&value, Point::new(whole.right() + 6.0, mid), t.sizes.label, true, t.text, HAlign::Left, VAlign::Middle));
-        let rate = rate_line(series, s.stage);
         if let Some(r) = &rate {
             shapes.push(ctx.text(r, Point::new(plot.x + 4.0, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
         }
@@ -119,7 +116,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         width: 1.0,
         dash: None,
     });
-    Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend, title: series.title.clone() }
+    ctx.scene(shapes, hit, legend)
 }
 
 fn stage_item(s: &StageCount, rate: Option<String>, bar: Rect) -> Item {

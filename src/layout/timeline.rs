@@ -86,7 +86,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let chrome = chrome(ctx, series);
     let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
-    let done = |shapes, hit| Scene { width: ctx.width, height: ctx.height, background: t.background, shapes, hit, legend: legend.clone(), title: series.title.clone() };
+    let done = |shapes, hit| ctx.scene(shapes, hit, legend.clone());
     let Some((first, last)) = tl.span() else {
         shapes.push(empty_message(ctx, plot, "No raids itemised"));
         return done(shapes, hit);

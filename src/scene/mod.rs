@@ -28,8 +28,6 @@ pub struct Scene {
     pub hit: HitIndex,
     /// The legend entries that hide and show a series or an area.
     pub legend: Vec<LegendButton>,
-    /// The chart's title as shown.
-    pub title: String,
 }
 
 impl Scene {
