@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the deployable widget into dist/:
-#   operation-charts.js            the ES module (importing it defines <operation-chart>)
-#   element.js, api.js, …          the modules it imports (src/web/js/*.js)
-#   operation-charts-core.js       wasm-bindgen glue, loads the .wasm relative to itself
-#   operation-charts-core_bg.wasm  the Rust core, optimised by wasm-opt -Oz
+#   operation-charts.js            the one ES module a page loads (importing it defines
+#                                  <operation-chart>): src/web/js/*.js and the wasm-bindgen glue,
+#                                  bundled and minified by esbuild
+#   operation-charts-core_bg.wasm  the Rust core, optimised by wasm-opt -Oz; the module finds it
+#                                  relative to itself
 #   operation-charts.d.ts          TypeScript types
 #   operation.schema.json          JSON Schema of the data format
 # Run scripts/setup.sh first (npm run build does both).
@@ -26,7 +27,9 @@ RAW=target/wasm32-unknown-unknown/release/operation_charts.wasm
 
 mkdir -p dist
 CORE_WASM=dist/operation-charts-core_bg.wasm
-CORE_JS=dist/operation-charts-core.js
+# The wasm-bindgen glue is an input of the bundle, not a file a page loads: it lives in target/.
+GLUE_DIR=target/operation-charts-glue
+CORE_JS=$GLUE_DIR/operation-charts-core.js
 if [ -f "$CORE_WASM" ] && [ -f "$CORE_JS" ] && [ "$CORE_WASM" -nt "$RAW" ]; then
   say "wasm-bindgen + wasm-opt: up to date"
 else
@@ -43,13 +46,22 @@ else
     --enable-mutable-globals --enable-multivalue --enable-reference-types \
     -o "$CORE_WASM" "$TMP/operation-charts-core_bg.wasm" \
     || die "wasm-opt failed (if it names a feature, add the matching --enable-... flag here)"
+  mkdir -p "$GLUE_DIR"
   cp "$TMP/operation-charts-core.js" "$CORE_JS"
-  [ -f "$TMP/operation-charts-core.d.ts" ] && cp "$TMP/operation-charts-core.d.ts" dist/operation-charts-core.d.ts
-  rm -f dist/operation-charts-core_bg.wasm.d.ts
 fi
 
-say "copying the element"
-cp src/web/js/*.js dist/
+# One request for all the JS: the element's modules and the glue, bundled and minified. The
+# modules import the glue as './operation-charts-core.js', so they are staged beside it.
+say "esbuild: one minified ES module"
+ESBUILD=node_modules/.bin/esbuild
+[ -x "$ESBUILD" ] || die "$ESBUILD not found; run: npm ci (or bash scripts/setup.sh)"
+STAGE="$GLUE_DIR/stage"
+rm -rf "$STAGE" && mkdir -p "$STAGE"
+cp src/web/js/*.js "$CORE_JS" "$STAGE/"
+rm -f dist/*.js dist/*.d.ts
+"$ESBUILD" "$STAGE/operation-charts.js" --bundle --format=esm --minify --target=es2022 \
+  --legal-comments=none --log-level=warning --outfile=dist/operation-charts.js \
+  || die "esbuild could not bundle src/web/js/ (see the errors above)"
 cp src/web/js/operation-charts.d.ts dist/
 
 say "JSON Schema"
@@ -65,14 +77,18 @@ else
   die "no JSON Schema: neither 'operation-charts schema' nor schema/operation.schema.json is available"
 fi
 
+# A strict CSP forbids eval: nothing in the bundle may compile code from strings.
+if grep -nE "\beval\(|new Function\(" dist/*.js; then
+  die "dist/ uses eval or new Function (see above); a strict Content-Security-Policy would block it"
+fi
+
 # dist/ must never reach another origin.
 if grep -nE "https?://" dist/*.js | grep -vE '^\S+:[0-9]+:\s*(//|\*)' ; then
   die "dist/ contains a URL to another origin (see above); nothing in dist/ may fetch from elsewhere"
 fi
 
-for f in operation-charts.js operation-charts-core.js operation-charts-core_bg.wasm operation-charts.d.ts operation.schema.json; do
+for f in operation-charts.js operation-charts-core_bg.wasm operation-charts.d.ts operation.schema.json; do
   [ -s "dist/$f" ] || die "dist/$f missing after build"
 done
-WASM_BYTES=$(wc -c < "$CORE_WASM")
-WASM_GZ=$(gzip -9c "$CORE_WASM" | wc -c)
-say "done: dist/ ($((WASM_BYTES / 1024)) KB wasm, $((WASM_GZ / 1024)) KB gzipped)"
+# Prints what a page downloads, gzipped, and fails above the budget in size-budget.json.
+node scripts/size.mjs || die "the widget is over its size budget (see above)"

@@ -21,9 +21,10 @@ test('the entry module exports exactly the public API, and no dist/ module names
   assert.deepEqual(keys.views, ['summary', 'timeline', 'cumulative', 'areas']);
   assert.equal(keys.same, true, 'the default export is the defined element');
   assert.equal(keys.ready, true);
-  // The entry imports its sibling modules: like scripts/build.sh's check on the entry, no line
-  // of code in any of them (comments aside) holds an http(s) URL.
+  // One request for all the JS: the build bundles the element and the wasm glue into the entry.
   const dist = path.join(ROOT, 'dist');
+  assert.deepEqual(readdirSync(dist).filter((f) => f.endsWith('.js')), ['operation-charts.js']);
+  // Like scripts/build.sh's check, no line of code (comments aside) holds an http(s) URL.
   const offending = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) => readFileSync(path.join(dist, f), 'utf8')
     .split('\n').map((line, i) => ({ f, i: i + 1, line }))
     .filter(({ line }) => /https?:\/\//.test(line) && !/^\s*(\/\/|\*)/.test(line)))

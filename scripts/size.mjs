@@ -1,0 +1,26 @@
+// Prints the size of what a page downloads for the widget (every dist/*.js, *.wasm and *.css,
+// gzip -9, as a server would send it) and exits 1 when it is over size-budget.json's budget.
+// Run by scripts/build.sh after every build.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const budget = JSON.parse(readFileSync(path.join(root, 'size-budget.json'), 'utf8')).maxGzipBytes;
+
+const files = readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();
+let total = 0;
+for (const f of files) {
+  const bytes = readFileSync(path.join(dist, f));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  total += gz;
+  console.log(`size: ${f.padEnd(32)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB  ${(gz / 1024).toFixed(1).padStart(6)} KB gzip`);
+}
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`size: everything a page loads: ${kb(total)} gzip (budget ${kb(budget)}, size-budget.json)`);
+if (total > budget) {
+  console.error(`size: ERROR: ${kb(total)} is over the budget of ${kb(budget)} by ${kb(total - budget)}`);
+  process.exit(1);
+}
