@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::js::to_js;
+use super::js::to_json;
 use super::measure::CanvasMeasure;
 use crate::data::{self, Problem, Report};
 use crate::derive::Series;
@@ -83,26 +83,32 @@ struct RenderInfo<'a> {
     warnings: Vec<String>,
 }
 
-fn check(json: &str) -> (Option<Series>, Report) {
+/// Reads and checks a document; the operation when it is valid, and the report either way.
+fn check(json: &str) -> (Option<data::Operation>, Report) {
     match data::load(json) {
-        Ok(checked) => (Some(Series::from_operation(&checked.operation)), Report { errors: Vec::new(), warnings: checked.warnings }),
+        Ok(checked) => (Some(checked.operation), Report { errors: Vec::new(), warnings: checked.warnings }),
         Err(report) => (None, report),
     }
 }
 
-fn report_js(report: &Report) -> JsValue {
-    to_js(&JsReport { ok: report.is_ok(), errors: &report.errors, warnings: &report.warnings })
+fn report_json(report: &Report) -> String {
+    to_json(&JsReport { ok: report.is_ok(), errors: &report.errors, warnings: &report.warnings })
+}
+
+/// An item index for JavaScript: the index, or -1 for none.
+fn index_js(index: Option<usize>) -> i32 {
+    index.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
 }
 
 fn view(name: &str) -> Result<View, JsError> {
     name.parse::<View>().map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Checks a JSON document without drawing it: `{ ok, errors, warnings }`, each problem a
-/// `{ path, message }`.
+/// Checks a JSON document without drawing it (nothing is derived): the JSON text of
+/// `{ ok, errors, warnings }`, each problem a `{ path, message }`.
 #[wasm_bindgen]
-pub fn validate(json: &str) -> JsValue {
-    report_js(&check(json).1)
+pub fn validate(json: &str) -> String {
+    report_json(&check(json).1)
 }
 
 #[wasm_bindgen]
@@ -120,14 +126,14 @@ impl Chart {
     }
 
     /// Reads a JSON document. When it is valid it replaces the chart's data; when it is not,
-    /// the last good data stays. Returns `{ ok, errors, warnings }`.
-    pub fn load(&mut self, json: &str) -> JsValue {
-        let (series, report) = check(json);
-        if let Some(series) = series {
-            self.series = Some(series);
+    /// the last good data stays. Returns the JSON text of `{ ok, errors, warnings }`.
+    pub fn load(&mut self, json: &str) -> String {
+        let (operation, report) = check(json);
+        if let Some(operation) = operation {
+            self.series = Some(Series::from_operation(&operation));
             self.scene = None;
         }
-        report_js(&report)
+        report_json(&report)
     }
 
     /// True once valid data has been loaded.
@@ -145,8 +151,8 @@ impl Chart {
     }
 
     /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
-    /// backing store is set to the CSS size × `dpr`. Returns `{ view, width, height, title,
-    /// description }`.
+    /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
+    /// height, title, description, itemCount, legend, warnings }`.
     #[allow(clippy::too_many_arguments)]
     pub fn render(
         &mut self,
@@ -157,7 +163,7 @@ impl Chart {
         dpr: f64,
         theme: &str,
         font: &str,
-    ) -> Result<JsValue, JsError> {
+    ) -> Result<String, JsError> {
         let v = view(view_name)?;
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
         let font = if font.trim().is_empty() { DEFAULT_FONT } else { font };
@@ -181,7 +187,7 @@ impl Chart {
         }
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         paint(&scene, &mut backend, PaintOptions { dpr, font, text_scale: 1.0 }).map_err(|e| JsError::new(&format!("drawing failed: {e}")))?;
-        let info = to_js(&RenderInfo {
+        let info = to_json(&RenderInfo {
             view: v.name(),
             width: scene.width,
             height: scene.height,
@@ -195,36 +201,35 @@ impl Chart {
         Ok(info)
     }
 
-    /// The item under `(x, y)` CSS px from the canvas's top left, or `null`.
-    pub fn hit(&self, x: f64, y: f64) -> JsValue {
-        self.scene.as_ref().and_then(|s| s.hit.hit(Point::new(x, y))).map_or(JsValue::NULL, to_js)
+    /// The index of the item under `(x, y)` CSS px from the canvas's top left, or -1. Only an
+    /// index crosses: the glue asks for the item's text with [`Chart::item`] when it changed.
+    pub fn hit(&self, x: f64, y: f64) -> i32 {
+        index_js(self.scene.as_ref().and_then(|s| s.hit.hit(Point::new(x, y))).map(|i| i.index))
     }
 
-    /// The item at `index` in reading order, or `null`.
-    pub fn item(&self, index: usize) -> JsValue {
-        self.scene.as_ref().and_then(|s| s.hit.items().get(index)).map_or(JsValue::NULL, to_js)
+    /// The item at `index` in reading order, as JSON text (`charthover`'s `detail.item`), or
+    /// nothing.
+    pub fn item(&self, index: usize) -> Option<String> {
+        self.scene.as_ref().and_then(|s| s.hit.items().get(index)).map(to_json)
     }
 
-    /// Sets the page's brand and system colours: `{ accent?, forced?: { text, background,
-    /// highlight } }`, colours as CSS strings. Applies from the next `render`.
+    /// Sets the page's brand and system colours from the JSON text of `{ accent?, forced?:
+    /// { text, background, highlight } }`, colours as CSS strings. Applies from the next
+    /// `render`.
     #[wasm_bindgen(js_name = setBrand)]
-    pub fn set_brand(&mut self, brand: JsValue) -> Result<(), JsError> {
-        self.brand = serde_wasm_bindgen::from_value(brand).map_err(|e| JsError::new(&format!("brand: {e}")))?;
+    pub fn set_brand(&mut self, brand: &str) -> Result<(), JsError> {
+        self.brand = serde_json::from_str(brand).map_err(|e| JsError::new(&format!("brand: {e}")))?;
         Ok(())
     }
 
     /// Where the key `key` (`ArrowLeft`, `ArrowRight`, `ArrowUp`, `ArrowDown`, `Home`, `End`)
-    /// moves from item `from` (negative: from none); the item, or `null` when the view has none
-    /// or the key is not a move.
-    pub fn navigate(&self, from: i32, key: &str) -> JsValue {
+    /// moves from item `from` (negative: from none): the item's index, or -1 when the view has
+    /// none or the key is not a move.
+    pub fn navigate(&self, from: i32, key: &str) -> i32 {
         let (Some(scene), Some(nav)) = (self.scene.as_ref(), Nav::from_key(key)) else {
-            return JsValue::NULL;
+            return -1;
         };
-        scene
-            .hit
-            .navigate(usize::try_from(from).ok(), nav)
-            .and_then(|i| scene.hit.items().get(i))
-            .map_or(JsValue::NULL, to_js)
+        index_js(scene.hit.navigate(usize::try_from(from).ok(), nav))
     }
 
     /// Hides or shows the series or area `key` of the current view's legend; refuses to hide

@@ -17,7 +17,7 @@ export function validate(data) {
   } catch (err) {
     return { ok: false, errors: documentProblem(errorMessage(err)), warnings: [] };
   }
-  return normaliseReport(coreValidate(text));
+  return normaliseReport(JSON.parse(coreValidate(text)));
 }
 
 /**

@@ -23,6 +23,11 @@ function sameItem(a, b) {
   return a.index === b.index && a.kind === b.kind && a.view === b.view;
 }
 
+/** An item as the core writes it (JSON text), or null for none. */
+function parseItem(text) {
+  return typeof text === 'string' ? JSON.parse(text) : null;
+}
+
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -412,7 +417,7 @@ export class OperationChartElement extends HTMLElement {
     }
     let report;
     try {
-      report = normaliseReport(this._chart.load(text));
+      report = normaliseReport(JSON.parse(this._chart.load(text)));
     } catch (err) {
       report = { ok: false, errors: documentProblem(errorMessage(err)), warnings: [] };
     }
@@ -498,7 +503,7 @@ export class OperationChartElement extends HTMLElement {
     if (MEDIA.forced().matches) brand.forced = this._systemColours();
     const key = JSON.stringify(brand);
     if (key !== this._brandKey) {
-      chart.setBrand(brand);
+      chart.setBrand(key);
       this._brandKey = key;
     }
     return { font, forced: Boolean(brand.forced) };
@@ -538,7 +543,7 @@ export class OperationChartElement extends HTMLElement {
     const snapshot = changed && this._rendered && !MEDIA.reducedMotion().matches ? this._takeSnapshot() : null;
     let info;
     try {
-      info = chart.render(canvas, view, width, height, dpr, theme, font);
+      info = JSON.parse(chart.render(canvas, view, width, height, dpr, theme, font));
     } catch (err) {
       this._dropSnapshot();
       this._renderFailed(err);
@@ -742,7 +747,7 @@ export class OperationChartElement extends HTMLElement {
     const rect = this._els.canvas.getBoundingClientRect();
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
-    const item = this._safeCall(() => this._chart.hit(x, y), null) ?? null;
+    const item = this._itemAt(this._safeCall(() => this._chart.hit(x, y), -1));
     this._keyIndex = -1;
     if (touch) {
       // A tap shows the item and keeps it; a tap on nothing, or on the same item again, closes it.
@@ -768,12 +773,23 @@ export class OperationChartElement extends HTMLElement {
     if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
     e.preventDefault(); // the page must not scroll while the reader moves through the chart
     const from = this._keyIndex >= 0 ? this._keyIndex : (this._hover?.index ?? -1);
-    const item = this._safeCall(() => this._chart.navigate(from, e.key), null);
+    const item = this._itemAt(this._safeCall(() => this._chart.navigate(from, e.key), -1));
     if (!item) return;
     this._keyIndex = item.index;
     const same = sameItem(item, this._hover) && this._mode === 'keyboard';
     this._setHover(item, 'keyboard');
     if (!same) this._announce(spoken(item.label));
+  }
+
+  /**
+   * The item at `index` of the current scene (null for -1). The core answers a hit with an index
+   * only; the item itself (its text, marks and values) crosses from the core only when it is not
+   * the one already shown, so moving within one item costs one hit test.
+   */
+  _itemAt(index) {
+    if (!Number.isInteger(index) || index < 0) return null;
+    if (this._hover && this._hover.index === index) return this._hover;
+    return this._safeCall(() => parseItem(this._chart.item(index)), null);
   }
 
   /** Shows `item` (or nothing), chosen by `mode`, and dispatches charthover when it changed. */
@@ -799,7 +815,7 @@ export class OperationChartElement extends HTMLElement {
   /** After a re-render the same item may have moved: refresh its marks, or drop it. */
   _refreshHover() {
     if (!this._hover) return;
-    const fresh = this._safeCall(() => this._chart.item(this._hover.index), null);
+    const fresh = this._safeCall(() => parseItem(this._chart.item(this._hover.index)), null);
     if (fresh && fresh.kind === this._hover.kind && fresh.view === this._hover.view) {
       this._hover = fresh;
       this._drawnKey = undefined; // sizes changed: place it again
