@@ -12,6 +12,7 @@ import { Chart, coreError, coreFailedMessage } from './engine.js';
 import { documentProblem, errorMessage, normaliseReport, toJsonText } from './report.js';
 import { getSharedSheet } from './styles.js';
 import { ancestorTheme, ancestorsOf, MEDIA, normaliseColour } from './theme.js';
+import { cancelRender, requestRender } from './scheduler.js';
 import { placeTooltip } from './tooltip.js';
 
 const MIN_REFRESH_SECONDS = 30;
@@ -50,7 +51,11 @@ export class OperationChartElement extends HTMLElement {
     this._dataValue = undefined; // what the `data` property returns
     this._rendered = false;      // has anything been painted yet
     this._lastRender = null;     // { w, h, dpr, theme, view, font }
-    this._raf = 0;
+    this._renderQueued = false;
+    this._queuedRender = () => {
+      this._renderQueued = false;
+      this._safely(() => this._renderNow());
+    };
     this._hover = null;          // the item shown, or null
     this._keyIndex = -1;
     this._fetchToken = 0;
@@ -237,8 +242,8 @@ export class OperationChartElement extends HTMLElement {
       try { undo(); } catch { /* keep undoing the rest */ }
     }
     this._stopRefresh();
-    if (this._raf) cancelAnimationFrame(this._raf);
-    this._raf = 0;
+    cancelRender(this._queuedRender);
+    this._renderQueued = false;
     this._fetchToken++;
     this._fetchAbort?.abort();
     this._fetchAbort = null;
@@ -454,11 +459,9 @@ export class OperationChartElement extends HTMLElement {
 
   _scheduleRender(reason = 'resize') {
     this._reasons.add(reason);
-    if (this._raf || !this._chart) return;
-    this._raf = requestAnimationFrame(() => {
-      this._raf = 0;
-      this._safely(() => this._renderNow());
-    });
+    if (this._renderQueued || !this._chart) return;
+    this._renderQueued = true;
+    requestRender(this._queuedRender);
   }
 
   _effectiveTheme() {
