@@ -1,0 +1,229 @@
+// Hover, touch and keyboard for one chart: a small state machine over the core's answers.
+// The canvas is never repainted here: the pointer asks the core which item is under it (an
+// index), and only a different item's text crosses from the core; the highlight and tooltip
+// are a few DOM nodes over the canvas.
+//
+// Modes: 'pointer' (follows the mouse), 'touch' (a tap shows an item and keeps it; a second tap
+// or a tap elsewhere closes it), 'keyboard' (arrow keys move through the items, each announced).
+
+import { placeTooltip } from './tooltip.js';
+
+/** The keys that move through a chart's items; every other key is left to the page. */
+const MOVE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+
+function sameItem(a, b) {
+  if (!a || !b) return a === b;
+  return a.index === b.index && a.kind === b.kind && a.view === b.view;
+}
+
+/** An item's label (lines separated by "\n") as one sentence for the live region. */
+function spoken(label) {
+  return String(label ?? '').split('\n').map((l) => l.trim().replace(/\.+$/, '')).filter(Boolean).join('. ');
+}
+
+/** The hover, touch and keyboard state of one chart. */
+export class Interaction {
+  /**
+   * `els`: the chart's canvas, overlay, tooltip and chart box. `core()`: the wasm Chart, or
+   * null. `drawn()`: the last render's `{ w, h, view }`, or null. `onChange(item)`: the shown
+   * item changed (for `charthover`). `announce(text)`: says text in the live region.
+   */
+  constructor(els, { core, drawn, onChange, announce }) {
+    this._els = els;
+    this._core = core;
+    this._drawn = drawn;
+    this._onChange = onChange;
+    this._announce = announce;
+    this._marks = [];
+    this.reset();
+  }
+
+  /** The item shown (hovered, tapped or focused), or null. */
+  get item() {
+    return this._hover;
+  }
+
+  /** Forgets everything (new view, or the chart went away). */
+  reset() {
+    this._hover = null;          // the item shown, or null
+    this._mode = null;           // how it was chosen: 'pointer' | 'touch' | 'keyboard'
+    this._touchPoint = null;     // where the finger tapped, CSS px in the chart
+    this._dismissed = null;      // the pointer item closed with Escape (stays closed until another)
+    this._keyIndex = -1;         // the item the keyboard is on
+    this._drawnKey = undefined;
+    this._drawnLabel = undefined;
+  }
+
+  _call(fn, fallback) {
+    const core = this._core();
+    if (!core) return fallback;
+    try { return fn(core); } catch { return fallback; }
+  }
+
+  /**
+   * The item at `index` of the current scene (null for -1). The item already shown is reused,
+   * so moving within one item costs one hit test and no text.
+   */
+  _itemAt(index) {
+    if (!Number.isInteger(index) || index < 0) return null;
+    if (this._hover && this._hover.index === index) return this._hover;
+    return this._call((core) => {
+      const text = core.item(index);
+      return typeof text === 'string' ? JSON.parse(text) : null;
+    }, null);
+  }
+
+  /** A pointer moved (`isDown` false) or went down over the canvas. */
+  pointer(e, isDown) {
+    if (!this._core() || !this._drawn()) return;
+    const touch = e.pointerType === 'touch';
+    if (touch && !isDown) return; // a finger moving is scrolling, not pointing
+    const rect = this._els.canvas.getBoundingClientRect();
+    const x = e.clientX - rect.left;
+    const y = e.clientY - rect.top;
+    const item = this._itemAt(this._call((core) => core.hit(x, y), -1));
+    this._keyIndex = -1;
+    if (touch) {
+      // A tap shows the item and keeps it; a tap on nothing, or on the same item again, closes it.
+      if (!item || (this._mode === 'touch' && sameItem(item, this._hover))) {
+        this.show(null);
+      } else {
+        this._touchPoint = { x, y };
+        this.show(item, 'touch');
+      }
+      return;
+    }
+    if (this._mode === 'touch' && !isDown) return; // a tapped tooltip stays until dismissed
+    if (this._mode === 'keyboard' && !isDown && sameItem(item, this._hover)) return;
+    if (this._dismissed) {
+      if (sameItem(item, this._dismissed)) return; // closed with Escape: stays closed over this item
+      this._dismissed = null;
+    }
+    this.show(item, item ? 'pointer' : null);
+  }
+
+  /** The pointer left the canvas. */
+  leave(e) {
+    if (e.pointerType === 'touch') return; // a tapped tooltip stays until dismissed
+    this._dismissed = null;
+    if (this._mode === 'pointer') this.show(null);
+  }
+
+  /** The canvas lost focus. */
+  blur() {
+    if (this._mode === 'keyboard') { this._keyIndex = -1; this.show(null); }
+  }
+
+  /** Escape anywhere on the page closes this chart's tooltip (WCAG 1.4.13). */
+  escape(e) {
+    if (e.key !== 'Escape' || !this._hover || e.defaultPrevented) return;
+    if (this._mode === 'pointer') this._dismissed = this._hover;
+    this.show(null);
+    e.preventDefault();
+  }
+
+  /** A pointer went down somewhere on the page: outside `host`, it closes a tapped tooltip. */
+  pageDown(e, host) {
+    if (this._mode === 'touch' && !e.composedPath().includes(host)) this.show(null);
+  }
+
+  /** A key on the canvas: arrow keys, Home and End move through the items. */
+  key(e) {
+    if (!this._core() || !this._drawn() || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!MOVE_KEYS.includes(e.key)) return;
+    e.preventDefault(); // the page must not scroll while the reader moves through the chart
+    const from = this._keyIndex >= 0 ? this._keyIndex : (this._hover?.index ?? -1);
+    const item = this._itemAt(this._call((core) => core.navigate(from, e.key), -1));
+    if (!item) return;
+    this._keyIndex = item.index;
+    const same = sameItem(item, this._hover) && this._mode === 'keyboard';
+    this.show(item, 'keyboard');
+    if (!same) this._announce(spoken(item.label));
+  }
+
+  /** Shows `item` (or nothing), chosen by `mode`, and reports when it changed. */
+  show(item, mode = null) {
+    const changed = !sameItem(item, this._hover);
+    this._hover = item ?? null;
+    this._mode = item ? mode : null;
+    if (!item) this._touchPoint = null;
+    this._draw(this._hover);
+    if (changed) this._onChange(this._hover);
+  }
+
+  /** Closes whatever is shown; reports it when `notify` and something was shown. */
+  clear(notify) {
+    const had = this._hover;
+    this.reset();
+    this._draw(null);
+    if (notify && had) this._onChange(null);
+  }
+
+  /** After a re-render the same item may have moved: refresh its marks, or drop it. */
+  refresh() {
+    if (!this._hover) return;
+    const index = this._hover.index;
+    const fresh = this._call((core) => {
+      const text = core.item(index);
+      return typeof text === 'string' ? JSON.parse(text) : null;
+    }, null);
+    if (fresh && fresh.kind === this._hover.kind && fresh.view === this._hover.view) {
+      this._hover = fresh;
+      this._drawnKey = undefined; // sizes changed: place it again
+      this._draw(fresh);
+    } else {
+      this._keyIndex = -1;
+      this.clear(true);
+    }
+  }
+
+  _draw(item) {
+    const drawn = this._drawn();
+    // The pointer moving within one item changes nothing on screen: touch no DOM.
+    const tp = this._touchPoint;
+    const key = item
+      ? `${this._mode}|${item.kind}#${item.index}@${item.anchor?.x},${item.anchor?.y}|${tp ? `${tp.x},${tp.y}` : ''}|${drawn?.w}x${drawn?.h}`
+      : null;
+    if (key === this._drawnKey && this._drawnLabel === (item?.label ?? null)) return;
+    this._drawnKey = key;
+    this._drawnLabel = item?.label ?? null;
+    const { overlay, tooltip, canvas, chartBox } = this._els;
+    const marks = this._marks;
+    const boxes = item && Array.isArray(item.marks) ? item.marks : [];
+    while (marks.length < boxes.length) {
+      const m = document.createElement('div');
+      m.className = 'mark';
+      overlay.append(m);
+      marks.push(m);
+    }
+    const focus = this._mode === 'keyboard';
+    marks.forEach((m, i) => {
+      const b = boxes[i];
+      if (!b) { m.hidden = true; return; }
+      const w = Math.max(0, Number(b.width) || 0);
+      const h = Math.max(0, Number(b.height) || 0);
+      const guide = !b.round && (w <= 1.5 || h <= 1.5); // the line at the hovered time
+      m.hidden = false;
+      m.className = `mark${b.round ? ' round' : ''}${guide ? ' guide' : ''}${focus && !guide ? ' focus' : ''}`;
+      m.style.transform = `translate(${Number(b.x) || 0}px, ${Number(b.y) || 0}px)`;
+      m.style.width = `${Math.max(1, w)}px`;
+      m.style.height = `${Math.max(1, h)}px`;
+    });
+
+    if (!item) {
+      tooltip.hidden = true;
+      tooltip.textContent = '';
+      tooltip.classList.remove('strip');
+      canvas.setAttribute('aria-describedby', 'hint');
+      return;
+    }
+    tooltip.textContent = String(item.label ?? '');
+    tooltip.hidden = false;
+    canvas.setAttribute('aria-describedby', 'hint tooltip');
+    placeTooltip(tooltip, chartBox, item, {
+      width: drawn?.w,
+      height: drawn?.h,
+      touchPoint: this._mode === 'touch' ? this._touchPoint : null,
+    });
+  }
+}

@@ -1,0 +1,98 @@
+// Where a chart's data comes from, besides the `data` property: an inline
+// <script type="application/json"> child, and `src`, fetched once or every `refresh` seconds.
+// Only the newest request counts: an older answer arriving late is dropped.
+
+import { errorMessage } from './report.js';
+
+/** The shortest `refresh` interval, in seconds: a live story needs no more. */
+export const MIN_REFRESH_SECONDS = 30;
+
+/** The text of `host`'s inline JSON child, or null when it has none (or only whitespace). */
+export function inlineJson(host) {
+  for (const child of host.children) {
+    if (child.localName === 'script' && (child.type || '').trim().toLowerCase() === 'application/json') {
+      const text = child.textContent ?? '';
+      return text.trim() ? text : null;
+    }
+  }
+  return null;
+}
+
+/** Fetches `src` for one chart, with a refresh timer, one request at a time. */
+export class SourceFetcher {
+  constructor() {
+    this._token = 0;
+    this._abort = null;
+    this._timer = 0;
+  }
+
+  /** Makes any request on its way stale: newer data arrived some other way. */
+  supersede() {
+    this._token++;
+  }
+
+  /** Aborts any request on its way and stops the timer (the chart went away). */
+  cancel() {
+    this._token++;
+    this._abort?.abort();
+    this._abort = null;
+    this.stop();
+  }
+
+  /**
+   * Fetches `url` (the first time through the HTTP cache, afterwards revalidated). Resolves to
+   * `{ text }`, to `{ message, problem }` when it failed, or to null when a newer request or
+   * data superseded it.
+   */
+  async fetch(url, { initial }) {
+    const token = ++this._token;
+    this._abort?.abort();
+    const abort = new AbortController();
+    this._abort = abort;
+    let href = url;
+    try {
+      href = new URL(url, document.baseURI).href;
+      const res = await fetch(href, {
+        signal: abort.signal,
+        cache: initial ? 'default' : 'no-cache',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
+      if (!res.ok) {
+        throw Object.assign(
+          new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`),
+          { problem: `HTTP ${res.status}` },
+        );
+      }
+      const text = await res.text();
+      return token === this._token ? { text } : null;
+    } catch (err) {
+      if (abort.signal.aborted || token !== this._token) return null;
+      return {
+        message: `Could not load the chart data from ${url}: ${errorMessage(err)}`,
+        problem: `could not load ${href}: ${err?.problem ?? errorMessage(err)}`,
+      };
+    } finally {
+      if (this._abort === abort) this._abort = null;
+    }
+  }
+
+  /**
+   * Calls `tick` every `seconds` (at least MIN_REFRESH_SECONDS) while the page is visible:
+   * exactly one interval at a time, replaced by every call.
+   */
+  arm(seconds, tick) {
+    this.stop();
+    if (!seconds) return;
+    this._timer = setInterval(() => {
+      if (document.visibilityState === 'hidden') return; // catch up on the next tick
+      tick();
+    }, Math.max(MIN_REFRESH_SECONDS, seconds) * 1000);
+  }
+
+  /** Stops the refresh timer. */
+  stop() {
+    if (this._timer) clearInterval(this._timer);
+    this._timer = 0;
+  }
+}
