@@ -15,7 +15,7 @@ use crate::data::Operation;
 
 pub use areas::{AreaRow, Areas};
 pub use clock::Clock;
-pub use cumulative::{Cumulative, Step};
+pub use cumulative::{Change, Cumulative, Step};
 pub use raids::RaidLookup;
 pub use timeline::{RaidMark, Timeline};
 pub use totals::{ChargedShare, Stage, StageCount, Totals};

@@ -187,7 +187,7 @@ impl Chart {
             height: scene.height,
             title: &series.title,
             description: &series.description,
-            item_count: scene.hit.items().len(),
+            item_count: scene.hit.len(),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
         });
@@ -197,12 +197,13 @@ impl Chart {
 
     /// The item under `(x, y)` CSS px from the canvas's top left, or `null`.
     pub fn hit(&self, x: f64, y: f64) -> JsValue {
-        self.scene.as_ref().and_then(|s| s.hit.hit(Point::new(x, y))).map_or(JsValue::NULL, to_js)
+        let index = self.scene.as_ref().and_then(|s| s.hit.hit(Point::new(x, y)));
+        self.describe(index)
     }
 
     /// The item at `index` in reading order, or `null`.
     pub fn item(&self, index: usize) -> JsValue {
-        self.scene.as_ref().and_then(|s| s.hit.items().get(index)).map_or(JsValue::NULL, to_js)
+        self.describe(Some(index))
     }
 
     /// Sets the page's brand and system colours: `{ accent?, forced?: { text, background,
@@ -220,11 +221,7 @@ impl Chart {
         let (Some(scene), Some(nav)) = (self.scene.as_ref(), Nav::from_key(key)) else {
             return JsValue::NULL;
         };
-        scene
-            .hit
-            .navigate(usize::try_from(from).ok(), nav)
-            .and_then(|i| scene.hit.items().get(i))
-            .map_or(JsValue::NULL, to_js)
+        self.describe(scene.hit.navigate(usize::try_from(from).ok(), nav))
     }
 
     /// Hides or shows the series or area `key` of the current view's legend; refuses to hide
@@ -240,6 +237,16 @@ impl Chart {
         let v = view(view_name)?;
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
         serde_json::to_string(&layout::table(series, v)).map_err(|e| JsError::new(&format!("table: {e}")))
+    }
+}
+
+impl Chart {
+    /// Item `index` of the current scene, described for the page, or `null`.
+    fn describe(&self, index: Option<usize>) -> JsValue {
+        let (Some(series), Some(scene), Some(index)) = (self.series.as_ref(), self.scene.as_ref(), index) else {
+            return JsValue::NULL;
+        };
+        layout::describe(series, scene, index).map_or(JsValue::NULL, |item| to_js(&item))
     }
 }
 
