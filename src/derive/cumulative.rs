@@ -1,5 +1,8 @@
 //! The cumulative view's numbers: running totals of arrests and charges over time.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use super::{Clock, RaidLookup, Totals};
 use crate::data::{Event, EventTime, Operation};
 use crate::format::count;
@@ -15,8 +18,20 @@ pub struct Step {
     pub arrests: u64,
     /// People charged so far, including this moment.
     pub charged: u64,
-    /// What happened at this moment, one line per event, e.g. "+2 arrested, Orchard Street, Norwich".
-    pub changes: Vec<String>,
+    /// What happened at this moment, one change per event: a range of
+    /// [`Cumulative::changes`] (see [`Cumulative::change_texts`] for the words).
+    pub changes: Range<usize>,
+}
+
+/// One arrest or charge event at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    /// How many people.
+    pub people: u64,
+    /// True for a charge, false for an arrest.
+    pub charged: bool,
+    /// Where, as an index into [`Cumulative::places`], if the event or its raid says.
+    pub place: Option<usize>,
 }
 
 /// Running totals of arrests and charges, with the reported figures to compare.
@@ -24,6 +39,10 @@ pub struct Step {
 pub struct Cumulative {
     /// The moments, in time order; events at the same moment share a step.
     pub steps: Vec<Step>,
+    /// Every arrest and charge, in time order; each step names its run.
+    pub changes: Vec<Change>,
+    /// The places changes happened at, each once.
+    pub places: Vec<String>,
     /// The reported number arrested, when the events itemise fewer.
     pub arrests_reported_above: Option<u64>,
     /// The reported number charged, when the events itemise fewer.
@@ -43,43 +62,56 @@ impl Cumulative {
             .collect();
         events.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut steps: Vec<Step> = Vec::new();
+        let mut changes: Vec<Change> = Vec::with_capacity(events.len());
+        let mut places: Vec<String> = Vec::new();
+        let mut place_of: HashMap<&str, usize> = HashMap::new();
         let (mut arrests, mut charged) = (0u64, 0u64);
         for (seconds, e) in events {
-            let n = e.people();
-            let verb = match e {
-                Event::Arrest(_) => {
-                    arrests = arrests.saturating_add(n);
-                    "arrested"
-                }
-                _ => {
-                    charged = charged.saturating_add(n);
-                    "charged"
-                }
-            };
-            let change = match lookup.place_of(e) {
-                Some(place) => format!("+{} {verb}, {place}", count(n)),
-                None => format!("+{} {verb}", count(n)),
-            };
+            let people = e.people();
+            let is_charge = matches!(e, Event::Charge(_));
+            if is_charge {
+                charged = charged.saturating_add(people);
+            } else {
+                arrests = arrests.saturating_add(people);
+            }
+            let place = lookup.place_of(e).map(|p| {
+                *place_of.entry(p).or_insert_with(|| {
+                    places.push(p.to_owned());
+                    places.len() - 1
+                })
+            });
+            changes.push(Change { people, charged: is_charge, place });
+            let end = changes.len();
             match steps.last_mut() {
                 Some(last) if last.seconds == seconds => {
                     last.arrests = arrests;
                     last.charged = charged;
-                    last.changes.push(change);
+                    last.changes.end = end;
                 }
-                _ => steps.push(Step {
-                    time: e.time().clone(),
-                    seconds,
-                    arrests,
-                    charged,
-                    changes: vec![change],
-                }),
+                _ => steps.push(Step { time: e.time().clone(), seconds, arrests, charged, changes: end - 1..end }),
             }
         }
         Self {
             steps,
+            changes,
+            places,
             arrests_reported_above: (totals.arrests.not_itemised() > 0).then(|| totals.arrests.shown()),
             charged_reported_above: (totals.charged.not_itemised() > 0).then(|| totals.charged.shown()),
             clock: *clock,
         }
+    }
+
+    /// A change as a reader reads it, e.g. "+2 arrested, Orchard Street, Norwich".
+    pub fn change_text(&self, change: &Change) -> String {
+        let verb = if change.charged { "charged" } else { "arrested" };
+        match change.place.and_then(|p| self.places.get(p)) {
+            Some(place) => format!("+{} {verb}, {place}", count(change.people)),
+            None => format!("+{} {verb}", count(change.people)),
+        }
+    }
+
+    /// What happened at `step`, one line per event.
+    pub fn change_texts(&self, step: &Step) -> Vec<String> {
+        self.changes.get(step.changes.clone()).unwrap_or_default().iter().map(|c| self.change_text(c)).collect()
     }
 }

@@ -15,10 +15,10 @@ use crate::data::Operation;
 
 pub use areas::{AreaRow, Areas};
 pub use clock::Clock;
-pub use cumulative::{Cumulative, Step};
+pub use cumulative::{Change, Cumulative, Step};
 pub use raids::RaidLookup;
 pub use timeline::{RaidMark, Timeline};
-pub use totals::{Stage, StageCount, Totals};
+pub use totals::{ChargedShare, Stage, StageCount, Totals};
 
 /// The label used for events whose area is not given, directly or through their raid.
 pub const NO_AREA: &str = "Area not given";

@@ -1,8 +1,8 @@
 //! The story in a sentence or two, written from the numbers, for screen readers and
 //! `aria-label`s: not "a bar chart with 3 bars".
 
-use super::{Areas, Timeline, Totals, NO_AREA};
-use crate::format::{count, plural, words};
+use super::{Areas, ChargedShare, Timeline, Totals, NO_AREA};
+use crate::format::{count, percent, plural, words};
 
 /// Describes the operation's outcome from its reconciled totals.
 pub fn describe(totals: &Totals, timeline: &Timeline, areas: &Areas) -> String {
@@ -21,14 +21,19 @@ pub fn describe(totals: &Totals, timeline: &Timeline, areas: &Areas) -> String {
     } else {
         out.push_str(&plural(arrests, "arrest", "arrests"));
     }
-    match totals.rate_text(crate::derive::Stage::Charged) {
-        Some(rate) if charged <= arrests => out.push_str(&format!(
-            "; {} of those arrested ({}) {} been charged.",
+    // The share in the sentence's own words: "(64%)", "(under 1%)".
+    let share = match totals.charged_share() {
+        Some(ChargedShare::Percent(p)) => Some(percent(p)),
+        Some(ChargedShare::UnderOnePercent) => Some("under 1%".to_owned()),
+        Some(ChargedShare::MoreThanArrested { .. }) | None => None,
+    };
+    match share {
+        Some(share) => out.push_str(&format!(
+            "; {} of those arrested ({share}) {} been charged.",
             count(charged),
-            rate.trim_end_matches(" of those arrested"),
             if charged == 1 { "has" } else { "have" }
         )),
-        _ => out.push_str(&format!("; {} charged.", count(charged))),
+        None => out.push_str(&format!("; {} charged.", count(charged))),
     }
     if let Some(area) = leading_area(areas) {
         out.push_str(&format!(" {area}"));

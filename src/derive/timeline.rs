@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Clock, RaidLookup};
+use super::{Clock, RaidLookup, NO_AREA};
 use crate::data::{Event, EventTime, Operation};
 
 /// One raid, with what came of it.
@@ -16,9 +16,7 @@ pub struct RaidMark {
     pub seconds: f64,
     /// Where it happened, if given.
     pub place: Option<String>,
-    /// Its area (or the "not given" label).
-    pub area: String,
-    /// Its lane, an index into [`Timeline::lanes`].
+    /// Its lane, an index into [`Timeline::lanes`]: its area (see [`Timeline::area`]).
     pub lane: usize,
     /// People arrested in events that name this raid.
     pub arrests: u64,
@@ -48,25 +46,34 @@ pub struct Timeline {
 impl Timeline {
     /// Places every raid and sums what each led to.
     pub fn new(op: &Operation, lookup: &RaidLookup<'_>, clock: &Clock) -> Self {
-        let mut raids: Vec<RaidMark> = Vec::new();
-        let mut by_id: HashMap<&str, usize> = HashMap::new();
-        for e in &op.events {
-            if let Event::Raid(r) = e {
-                if let Some(id) = r.id.as_deref() {
-                    by_id.insert(id, raids.len());
-                }
-                raids.push(RaidMark {
-                    id: r.id.clone(),
-                    time: r.time.clone(),
-                    seconds: clock.seconds(&r.time),
-                    place: r.place.clone(),
-                    area: lookup.area_of(e).to_owned(),
-                    lane: 0,
-                    arrests: 0,
-                    charged: 0,
-                    seizures: Vec::new(),
-                });
+        // The raids in time order (stable, so raids at the same moment keep document order),
+        // each with its area as written in the document.
+        let mut order: Vec<(f64, &Event)> = op.events.iter().filter(|e| matches!(e, Event::Raid(_))).map(|e| (clock.seconds(e.time()), e)).collect();
+        order.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut lanes: Vec<String> = Vec::new();
+        let mut lane_of: HashMap<&str, usize> = HashMap::new();
+        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(order.len());
+        let mut raids: Vec<RaidMark> = Vec::with_capacity(order.len());
+        for (seconds, e) in order {
+            let Event::Raid(r) = e else { continue };
+            let area = lookup.area_of(e);
+            let lane = *lane_of.entry(area).or_insert_with(|| {
+                lanes.push(area.to_owned());
+                lanes.len() - 1
+            });
+            if let Some(id) = r.id.as_deref() {
+                by_id.insert(id, raids.len());
             }
+            raids.push(RaidMark {
+                id: r.id.clone(),
+                time: r.time.clone(),
+                seconds,
+                place: r.place.clone(),
+                lane,
+                arrests: 0,
+                charged: 0,
+                seizures: Vec::new(),
+            });
         }
         let (mut unlinked_arrests, mut unlinked_charged, mut unlinked_seizures) = (0u64, 0u64, 0u64);
         for e in &op.events {
@@ -81,20 +88,16 @@ impl Timeline {
                 (Event::Raid(_), _) => {}
             }
         }
-        raids.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
-        let mut lanes: Vec<String> = Vec::new();
-        let mut lane_of: HashMap<String, usize> = HashMap::new();
-        for r in &mut raids {
-            r.lane = *lane_of.entry(r.area.clone()).or_insert_with(|| {
-                lanes.push(r.area.clone());
-                lanes.len() - 1
-            });
-        }
         Self { lanes, raids, unlinked_arrests, unlinked_charged, unlinked_seizures, clock: *clock }
     }
 
     /// The first and last raid on the axis, in seconds.
     pub fn span(&self) -> Option<(f64, f64)> {
         Some((self.raids.first()?.seconds, self.raids.last()?.seconds))
+    }
+
+    /// A raid's area (or the "not given" label): the name of its lane.
+    pub fn area(&self, raid: &RaidMark) -> &str {
+        self.lanes.get(raid.lane).map_or(NO_AREA, String::as_str)
     }
 }

@@ -64,6 +64,22 @@ impl StageCount {
     }
 }
 
+/// How the number charged compares with the number arrested.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ChargedShare {
+    /// A share of those arrested, in percent (0–100), that rounds to a whole percent
+    /// honestly: 0, or at least 0.5.
+    Percent(f64),
+    /// Some charged, but under 0.5% of those arrested: "0%" would read as none.
+    UnderOnePercent,
+    /// More charged than arrested: not a share, since some of those charged were not among
+    /// those arrested.
+    MoreThanArrested {
+        /// The number arrested.
+        arrests: u64,
+    },
+}
+
 /// The three stages' figures, plus seizures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Totals {
@@ -118,21 +134,22 @@ impl Totals {
         match stage {
             Stage::Raids => None,
             Stage::Arrests => self.arrests_per_raid().map(|r| format!("{} per raid", ratio(r))),
-            Stage::Charged => {
-                let (charged, arrests) = (self.charged.shown(), self.arrests.shown());
-                if charged > arrests {
-                    // Not a share: some of those charged were not among those arrested.
-                    return Some(format!("more than the {} arrested", count(arrests)));
-                }
-                self.charged_percent().map(|p| {
-                    if p > 0.0 && p < 0.5 {
-                        "under 1% of those arrested".to_owned()
-                    } else {
-                        format!("{} of those arrested", percent(p))
-                    }
-                })
-            }
+            Stage::Charged => self.charged_share().map(|share| match share {
+                ChargedShare::Percent(p) => format!("{} of those arrested", percent(p)),
+                ChargedShare::UnderOnePercent => "under 1% of those arrested".to_owned(),
+                ChargedShare::MoreThanArrested { arrests } => format!("more than the {} arrested", count(arrests)),
+            }),
         }
+    }
+
+    /// How the number charged compares with the number arrested, as numbers for each text to
+    /// word its own way; `None` when no one was arrested or charged.
+    pub fn charged_share(&self) -> Option<ChargedShare> {
+        let (charged, arrests) = (self.charged.shown(), self.arrests.shown());
+        if charged > arrests {
+            return Some(ChargedShare::MoreThanArrested { arrests });
+        }
+        self.charged_percent().map(|p| if p > 0.0 && p < 0.5 { ChargedShare::UnderOnePercent } else { ChargedShare::Percent(p) })
     }
 
     /// The share of those arrested who were charged, in percent, when anyone was arrested.

@@ -1,14 +1,12 @@
 //! The areas view: arrests and charges per area, side by side. The legend hides and shows
 //! either series.
 
-use serde_json::json;
-
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::visibility::{ARRESTS, CHARGED};
-use super::{count_axis, empty_message, View};
-use crate::derive::{AreaRow, Series};
-use crate::format::{count, plural};
-use crate::scene::{Color, HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
+use super::{count_axis, empty_message};
+use crate::derive::Series;
+use crate::format::count;
+use crate::scene::{Color, HAlign, HitIndex, ItemKind, Mark, Point, Rect, Scene, Shape, Target, VAlign};
 
 fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     let t = ctx.theme;
@@ -83,33 +81,10 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
         }
         let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);
-        hit.add_rect(column, area_item(row, &rects, column));
+        // The tooltip points at the top of the taller bar.
+        let top = rects.iter().map(|b| b.y).fold(column.bottom(), f64::min);
+        let focus = hit.add_boxes(rects.iter().map(|b| Mark::rect(Rect::new(b.x, b.y, b.width, b.height.max(2.0)))));
+        hit.add_rect(column, Target::new(ItemKind::Area, 0, i, Point::new(column.center().x, top), focus));
     }
     ctx.scene(shapes, hit, legend)
-}
-
-fn area_item(row: &AreaRow, bars: &[Rect], column: Rect) -> Item {
-    let label = format!(
-        "{}\n{}\n{} arrested, {} charged",
-        row.name,
-        plural(row.raids, "raid", "raids"),
-        count(row.arrests),
-        count(row.charged)
-    );
-    let top = bars.iter().map(|b| b.y).fold(column.bottom(), f64::min);
-    Item {
-        view: View::Areas.name(),
-        kind: ItemKind::Area,
-        index: 0,
-        lane: 0,
-        label,
-        anchor: Point::new(column.center().x, top),
-        marks: bars.iter().map(|b| Mark::rect(Rect::new(b.x, b.y, b.width, b.height.max(2.0)))).collect(),
-        values: super::values(json!({
-            "area": row.name,
-            "raids": row.raids,
-            "arrests": row.arrests,
-            "charged": row.charged,
-        })),
-    }
 }

@@ -1,15 +1,13 @@
 //! The cumulative view: running totals of arrests and charges over time, as step lines. The
 //! legend hides and shows either series; the keyboard walks one series' changes at a time.
 
-use serde_json::json;
-
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::time_axis::TimeAxis;
 use super::visibility::{ARRESTS, CHARGED};
-use super::{count_axis, empty_message, time_grid, View};
+use super::{count_axis, empty_message, time_grid};
 use crate::derive::{Series, Stage, Step};
 use crate::format::count;
-use crate::scene::{Color, HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign, Walk};
+use crate::scene::{Color, Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Target, VAlign, Walk};
 
 /// One of the two running totals.
 struct Line {
@@ -21,12 +19,15 @@ struct Line {
     reported_above: Option<u64>,
 }
 
+/// What each running total counts, by lane: the word a tooltip's `series` value carries.
+pub(crate) const SERIES_VERBS: [&str; 2] = ["arrested", "charged"];
+
 fn lines(ctx: &LayoutContext<'_>, series: &Series) -> [Line; 2] {
     let t = ctx.theme;
     let c = &series.cumulative;
     [
-        Line { key: ARRESTS, name: "Arrested", verb: "arrested", color: t.arrests, value: |s| s.arrests, reported_above: c.arrests_reported_above },
-        Line { key: CHARGED, name: "Charged", verb: "charged", color: t.charged, value: |s| s.charged, reported_above: c.charged_reported_above },
+        Line { key: ARRESTS, name: "Arrested", verb: SERIES_VERBS[0], color: t.arrests, value: |s| s.arrests, reported_above: c.arrests_reported_above },
+        Line { key: CHARGED, name: "Charged", verb: SERIES_VERBS[1], color: t.charged, value: |s| s.charged, reported_above: c.charged_reported_above },
     ]
 }
 
@@ -91,6 +92,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
     hit.set_walk(Walk::PerLane);
+    hit.set_plot(plot);
     let done = |shapes, hit| ctx.scene(shapes, hit, legend.clone());
     let (Some(first), Some(last)) = (c.steps.first(), c.steps.last()) else {
         shapes.push(empty_message(ctx, plot, "No arrests or charges itemised"));
@@ -131,7 +133,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     // One item per series per moment that series changed: the pointer finds a moment by x,
     // the keyboard walks along one series (Left/Right) or switches series (Up/Down).
     let mut prev = [0u64; 2];
-    for s in &c.steps {
+    for (i, s) in c.steps.iter().enumerate() {
         let px = x.px(s.seconds);
         let mut hovered = false;
         for (lane, line) in &visible {
@@ -143,35 +145,15 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             if !changed {
                 continue;
             }
-            let item = moment_item(s, *lane, line, plot, px, y.px(value as f64));
+            let at = Point::new(px, y.px(value as f64));
+            let target = Target::new(ItemKind::Moment, *lane, i, at, Focus::Ring { center: at, radius: 5.0 });
             if hovered {
-                hit.add_item(item);
+                hit.add_item(target);
             } else {
-                hit.add_step(plot, px, item);
+                hit.add_step(px, target);
                 hovered = true;
             }
         }
     }
     done(shapes, hit)
-}
-
-fn moment_item(s: &Step, lane: usize, line: &Line, plot: Rect, x: f64, y: f64) -> Item {
-    let mut label = vec![s.time.label(), format!("So far: {} arrested, {} charged", count(s.arrests), count(s.charged))];
-    label.extend(s.changes.iter().cloned());
-    Item {
-        view: View::Cumulative.name(),
-        kind: ItemKind::Moment,
-        index: 0,
-        lane,
-        label: label.join("\n"),
-        anchor: Point::new(x, y),
-        marks: vec![Mark::rect(Rect::new(x - 0.5, plot.y, 1.0, plot.height)), Mark::circle(Point::new(x, y), 5.0)],
-        values: super::values(json!({
-            "time": s.time.as_str(),
-            "series": line.verb,
-            "arrests": s.arrests,
-            "charged": s.charged,
-            "changes": s.changes,
-        })),
-    }
 }

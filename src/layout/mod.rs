@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod cumulative;
+pub mod describe;
 pub mod frame;
 pub mod measure;
 pub mod scale;
@@ -16,8 +17,7 @@ pub mod visibility;
 use std::fmt;
 use std::str::FromStr;
 
-use serde_json::{Map, Value};
-
+pub use describe::describe;
 pub use frame::LayoutContext;
 pub use measure::{FixedWidths, TextMeasure};
 pub use theme::Theme;
@@ -128,14 +128,6 @@ pub fn preferred_height(series: &Series, view: View, width: f64, theme: &Theme, 
         View::Areas => areas::preferred_height(&ctx, series),
     };
     clamp_size(h.ceil())
-}
-
-/// A JSON object from a `json!({...})` literal, for [`crate::scene::Item::values`].
-pub(crate) fn values(v: Value) -> Map<String, Value> {
-    match v {
-        Value::Object(m) => m,
-        _ => Map::new(),
-    }
 }
 
 /// A centred message in an empty plot, e.g. "No raids itemised".

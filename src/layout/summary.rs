@@ -1,14 +1,11 @@
 //! The summary view: raids → arrests → charged as a funnel of horizontal bars, with the step
 //! rates, and the reported figure shown (and explained) where the events itemise fewer.
 
-use serde_json::json;
-
 use super::frame::{frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::scale::{count_ticks, LinearScale};
-use super::View;
 use crate::derive::{Series, StageCount};
 use crate::format::count;
-use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
+use crate::scene::{HAlign, HitIndex, ItemKind, Mark, Point, Rect, Scene, Shape, Target, VAlign};
 
 const LABEL_GAP: f64 = 8.0;
 
@@ -108,7 +105,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         if let Some(r) = &rate {
             shapes.push(ctx.text(r, Point::new(plot.x + 4.0, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
         }
-        hit.add_rect(band, stage_item(s, rate, whole));
+        let focus = hit.add_boxes([Mark::rect(Rect::new(whole.x, whole.y, whole.width.max(2.0), whole.height))]);
+        hit.add_rect(band, Target::new(ItemKind::Stage, 0, i, Point::new(whole.right(), whole.y), focus));
     }
     shapes.push(Shape::Line {
         points: vec![Point::new(x.px(0.0), plot.y), Point::new(x.px(0.0), plot.bottom())],
@@ -117,35 +115,4 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         dash: None,
     });
     ctx.scene(shapes, hit, legend)
-}
-
-fn stage_item(s: &StageCount, rate: Option<String>, bar: Rect) -> Item {
-    let mut lines = vec![format!("{}: {}", s.stage.name(), count(s.shown()))];
-    lines.extend(rate.clone());
-    if let Some(reported) = s.reported {
-        lines.push(if s.above_reported().is_some() {
-            format!("{} itemised; {} reported", count(s.itemised), count(reported))
-        } else if s.not_itemised() > 0 {
-            format!("{} itemised, {} not itemised", count(s.itemised), count(s.not_itemised()))
-        } else {
-            format!("As reported; all {} itemised", count(s.itemised))
-        });
-    }
-    Item {
-        view: View::Summary.name(),
-        kind: ItemKind::Stage,
-        index: 0,
-        lane: 0,
-        label: lines.join("\n"),
-        anchor: Point::new(bar.right(), bar.y),
-        marks: vec![Mark::rect(Rect::new(bar.x, bar.y, bar.width.max(2.0), bar.height))],
-        values: super::values(json!({
-            "stage": s.stage.name(),
-            "count": s.shown(),
-            "itemised": s.itemised,
-            "reported": s.reported,
-            "notItemised": s.not_itemised(),
-            "rate": rate,
-        })),
-    }
 }

@@ -84,7 +84,7 @@ fn timeline(series: &Series) -> Table {
                 vec![
                     r.time.label(),
                     r.place.clone().unwrap_or_default(),
-                    r.area.clone(),
+                    series.timeline.area(r).to_owned(),
                     count(r.arrests),
                     count(r.charged),
                     r.seizures.join("; "),
@@ -102,7 +102,7 @@ fn cumulative(series: &Series) -> Table {
             .cumulative
             .steps
             .iter()
-            .map(|s| vec![s.time.label(), count(s.arrests), count(s.charged), s.changes.join("; ")])
+            .map(|s| vec![s.time.label(), count(s.arrests), count(s.charged), series.cumulative.change_texts(s).join("; ")])
             .collect(),
     }
 }

@@ -1,15 +1,13 @@
 //! The timeline view: each raid as a mark on a time axis, one lane per area, sized by the
 //! people arrested. The legend's area entries hide and show lanes.
 
-use serde_json::json;
-
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::time_axis::TimeAxis;
 use super::visibility::area_key;
-use super::{empty_message, time_grid, View};
-use crate::derive::{RaidMark, Series};
+use super::{empty_message, time_grid};
+use crate::derive::Series;
 use crate::format::{count, plural};
-use crate::scene::{HAlign, HitIndex, Item, ItemKind, Mark, Point, Rect, Scene, Shape, VAlign};
+use crate::scene::{Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Target, VAlign};
 
 const LANE_GAP: f64 = 8.0;
 /// Areas get legend buttons up to this many; past it a legend would crowd out the chart.
@@ -86,6 +84,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let chrome = chrome(ctx, series);
     let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
+    hit.set_plot(plot);
     let done = |shapes, hit| ctx.scene(shapes, hit, legend.clone());
     let Some((first, last)) = tl.span() else {
         shapes.push(empty_message(ctx, plot, "No raids itemised"));
@@ -115,7 +114,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             dash: None,
         });
     }
-    for raid in &tl.raids {
+    for (i, raid) in tl.raids.iter().enumerate() {
         let Some(row) = row_of.get(raid.lane).copied().flatten() else { continue };
         let center = Point::new(x.px(raid.seconds), plot.y + lane_h * (row as f64 + 0.5));
         // Area, not radius, carries the count.
@@ -126,34 +125,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         } else {
             Shape::Circle { center, radius: r, fill: t.background.alpha(0.0), stroke: Some((color, 1.5)) }
         });
-        hit.add_point(center, r + 4.0, raid_item(raid, row, center, r, plot));
+        let focus = Focus::Ring { center, radius: r + 3.0 };
+        hit.add_point(center, r + 4.0, Target::new(ItemKind::Raid, row, i, Point::new(center.x, center.y - r), focus));
     }
     done(shapes, hit)
-}
-
-fn raid_item(raid: &RaidMark, lane: usize, center: Point, r: f64, plot: Rect) -> Item {
-    let mut lines = vec![raid.place.clone().unwrap_or_else(|| "Raid".to_owned()), raid.time.label()];
-    lines.push(format!("Area: {}", raid.area));
-    lines.push(format!("{} arrested, {} charged", count(raid.arrests), count(raid.charged)));
-    if !raid.seizures.is_empty() {
-        lines.push(format!("Seized: {}", raid.seizures.join("; ")));
-    }
-    Item {
-        view: View::Timeline.name(),
-        kind: ItemKind::Raid,
-        index: 0,
-        lane,
-        label: lines.join("\n"),
-        anchor: Point::new(center.x, center.y - r),
-        marks: vec![Mark::rect(Rect::new(center.x - 0.5, plot.y, 1.0, plot.height)), Mark::circle(center, r + 3.0)],
-        values: super::values(json!({
-            "id": raid.id,
-            "time": raid.time.as_str(),
-            "place": raid.place,
-            "area": raid.area,
-            "arrests": raid.arrests,
-            "charged": raid.charged,
-            "seizures": raid.seizures,
-        })),
-    }
 }

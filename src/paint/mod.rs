@@ -24,10 +24,22 @@ pub struct PaintOptions<'a> {
 /// The font family used when the page sets none.
 pub const DEFAULT_FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
 
+/// The device pixel ratios painted at: anything outside is clamped to these.
+pub const DPR_LIMITS: (f64, f64) = (0.25, 8.0);
+
+/// The device pixel ratio to paint (and size a canvas's backing store) with: `dpr` within
+/// [`DPR_LIMITS`], or 1 when it is not a positive number.
+pub fn clamp_dpr(dpr: f64) -> f64 {
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr.clamp(DPR_LIMITS.0, DPR_LIMITS.1)
+    } else {
+        1.0
+    }
+}
+
 /// Draws `scene` on `backend`, scaling CSS pixels by the pixel ratio once.
 pub fn paint<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: PaintOptions<'_>) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let dpr = options.dpr;
-    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.clamp(0.25, 8.0) } else { 1.0 };
+    let dpr = clamp_dpr(options.dpr);
     let text_scale = if options.text_scale.is_finite() && options.text_scale > 0.0 { options.text_scale } else { 1.0 };
     let (w, h) = backend.get_size();
     let px = Pixels { dpr, limit_x: f64::from(w), limit_y: f64::from(h) };
@@ -141,6 +153,17 @@ mod tests {
         assert_eq!(d.len(), 3);
         assert_eq!(d.first().map(|s| s.1.x), Some(4.0));
         assert_eq!(d.get(1).map(|s| s.0.x), Some(8.0));
+    }
+
+    #[test]
+    fn the_pixel_ratio_is_clamped_and_defaults_to_one() {
+        assert_eq!(clamp_dpr(2.0), 2.0);
+        assert_eq!(clamp_dpr(100.0), 8.0);
+        assert_eq!(clamp_dpr(0.1), 0.25);
+        assert_eq!(clamp_dpr(0.0), 1.0);
+        assert_eq!(clamp_dpr(-2.0), 1.0);
+        assert_eq!(clamp_dpr(f64::NAN), 1.0);
+        assert_eq!(clamp_dpr(f64::INFINITY), 1.0);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// A point in CSS pixels, y down.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Point {
     /// Distance from the left edge.
     pub x: f64,
@@ -24,7 +24,7 @@ impl Point {
 }
 
 /// An axis-aligned rectangle in CSS pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Rect {
     /// Left edge.
     pub x: f64,

@@ -1,74 +1,43 @@
 //! The hit index: built with the scene, so hovering never re-runs layout.
 //!
-//! Three kinds of target, one per kind of mark: rectangles for bars, the nearest point on x
-//! for step lines (binary search), and the nearest mark within a radius for the timeline.
+//! Items are compact [`Target`] records, with no text: [`HitIndex::hit`] and
+//! [`HitIndex::navigate`] answer with an item's index, and the tooltip is written on demand
+//! for that one item ([`crate::layout::describe`]). Three kinds of target, one per kind of
+//! mark, each kept sorted so a query costs about the same at 50 items as at 500,000:
+//! rectangles for bars (slabs on x, topmost wins), the nearest mark within reach for the
+//! timeline (a grid of x-sorted cells), and the nearest step on x for step lines (binary
+//! search).
 
 use super::geometry::{Point, Rect};
-use super::item::Item;
+use super::item::Mark;
+use super::keyboard::{KeyOrder, Nav, Walk};
+use super::point_grid::PointGrid;
+use super::rect_slabs::RectSlabs;
+use super::target::{Focus, Target};
 
-/// Where the items are, and the items themselves.
+/// Where the items are, and what each shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HitIndex {
-    items: Vec<Item>,
-    rects: Vec<(Rect, usize)>,
-    points: Vec<(Point, f64, usize)>,
-    steps: Option<Steps>,
-    walk: Walk,
-    /// The distinct lanes, in order (set by [`HitIndex::finish`]).
-    lanes: Vec<usize>,
-}
-
-/// How Left and Right move through the items.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Walk {
-    /// Through all items in reading order (raids in time, whatever their lane).
-    #[default]
-    Reading,
-    /// Along the current lane only (one series' changes over time).
-    PerLane,
-}
-
-/// A keyboard move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nav {
-    /// Right arrow: the next item.
-    Next,
-    /// Left arrow: the previous item.
-    Previous,
-    /// Up arrow: the lane above (or the previous item when there is one lane).
-    Up,
-    /// Down arrow: the lane below (or the next item when there is one lane).
-    Down,
-    /// Home: the first item.
-    First,
-    /// End: the last item.
-    Last,
-}
-
-impl Nav {
-    /// The move for a `KeyboardEvent.key`, if it is one.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Some(match key {
-            "ArrowRight" => Nav::Next,
-            "ArrowLeft" => Nav::Previous,
-            "ArrowUp" => Nav::Up,
-            "ArrowDown" => Nav::Down,
-            "Home" => Nav::First,
-            "End" => Nav::Last,
-            _ => return None,
-        })
-    }
-}
-
-/// Step-line targets: sorted x positions inside a plot area.
-#[derive(Debug, Clone, PartialEq)]
-struct Steps {
+    targets: Vec<Target>,
+    /// The boxes [`Focus::Boxes`] highlights refer to.
+    boxes: Vec<Mark>,
+    /// The plot: where guides run and steps are hit.
     plot: Rect,
-    xs: Vec<(f64, usize)>,
+    walk: Walk,
+    /// What has been added, until [`HitIndex::finish`] indexes it.
+    rects: Vec<(Rect, u32)>,
+    points: Vec<(Point, f64, u32)>,
+    /// Step targets: x positions inside the plot, sorted by [`HitIndex::finish`].
+    steps: Vec<(f64, u32)>,
+    slabs: RectSlabs,
+    grid: PointGrid,
+    keys: KeyOrder,
 }
 
-/// The least reach of a point target, in CSS px (WCAG 2.5.8 target size).
-pub const MIN_POINT_REACH: f64 = 24.0;
+/// The least reach of a point target: a radius in CSS px around the mark's centre. A mark
+/// smaller than this answers anywhere within it, a circle 48 px across, so it is easier to hit
+/// than the 24 × 24 px minimum target size of WCAG 2.5.8.
+pub const MIN_REACH_RADIUS: f64 = 24.0;
 
 impl HitIndex {
     /// An empty index.
@@ -76,31 +45,10 @@ impl HitIndex {
         Self::default()
     }
 
-    /// Adds an item hit anywhere inside `rect`; returns its index.
-    pub fn add_rect(&mut self, rect: Rect, item: Item) -> usize {
-        let i = self.push(item);
-        self.rects.push((rect, i));
-        i
-    }
-
-    /// Adds an item hit within `reach` of `center` (at least [`MIN_POINT_REACH`]).
-    pub fn add_point(&mut self, center: Point, reach: f64, item: Item) -> usize {
-        let i = self.push(item);
-        self.points.push((center, reach.max(MIN_POINT_REACH), i));
-        i
-    }
-
-    /// Adds an item for the step at `x`, hit anywhere in `plot` when it is the nearest on x.
-    pub fn add_step(&mut self, plot: Rect, x: f64, item: Item) -> usize {
-        let i = self.push(item);
-        let steps = self.steps.get_or_insert_with(|| Steps { plot, xs: Vec::new() });
-        steps.xs.push((x, i));
-        i
-    }
-
-    /// Adds an item reached by keyboard only (another series at a moment already hit).
-    pub fn add_item(&mut self, item: Item) -> usize {
-        self.push(item)
+    /// Sets the plot area: guides of [`Focus::Ring`] highlights run down it, and step targets
+    /// are hit anywhere inside it.
+    pub fn set_plot(&mut self, plot: Rect) {
+        self.plot = plot;
     }
 
     /// Sets how Left and Right move (see [`Walk`]).
@@ -108,106 +56,130 @@ impl HitIndex {
         self.walk = walk;
     }
 
-    /// Where a keyboard move from item `from` lands. From nothing, End and Left land at the
-    /// end of the first item's walk (its lane, for [`Walk::PerLane`]) and every other move on
-    /// the first item. `None` only when there are no items.
-    pub fn navigate(&self, from: Option<usize>, nav: Nav) -> Option<usize> {
-        let current = match from.and_then(|i| self.items.get(i)) {
-            Some(item) => item,
-            // From nothing, End and Left go to the end of the first item's walk.
-            None if nav == Nav::Last || nav == Nav::Previous => {
-                let first = self.items.first()?.index;
-                return self.navigate(Some(first), Nav::Last);
-            }
-            None => return self.items.first().map(|i| i.index),
-        };
-        let lanes = &self.lanes;
-        let same_lane = |i: &&Item| self.walk == Walk::Reading || i.lane == current.lane;
-        let along: Vec<&Item> = self.items.iter().filter(same_lane).collect();
-        let at = along.iter().position(|i| i.index == current.index).unwrap_or(0);
-        let pick = |i: Option<&&Item>| i.map_or(current.index, |i| i.index);
-        let across = |step: isize| -> usize {
-            if lanes.len() < 2 {
-                let target = if step < 0 { at.checked_sub(1) } else { Some(at + 1) };
-                return pick(target.and_then(|t| along.get(t)));
-            }
-            let lane_at = lanes.iter().position(|l| *l == current.lane).unwrap_or(0) as isize;
-            let Some(lane) = usize::try_from(lane_at + step).ok().and_then(|l| lanes.get(l)) else {
-                return current.index;
-            };
-            self.items
-                .iter()
-                .filter(|i| i.lane == *lane)
-                .min_by(|a, b| (a.anchor.x - current.anchor.x).abs().total_cmp(&(b.anchor.x - current.anchor.x).abs()))
-                .map_or(current.index, |i| i.index)
-        };
-        Some(match nav {
-            Nav::Next => pick(along.get(at + 1)),
-            Nav::Previous => pick(at.checked_sub(1).and_then(|p| along.get(p))),
-            Nav::First => pick(along.first()),
-            Nav::Last => pick(along.last()),
-            Nav::Up => across(-1),
-            Nav::Down => across(1),
-        })
+    /// Keeps `boxes` for one item's highlight and returns the focus that refers to them.
+    pub fn add_boxes(&mut self, boxes: impl IntoIterator<Item = Mark>) -> Focus {
+        let first = self.boxes.len();
+        self.boxes.extend(boxes);
+        let small = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        Focus::Boxes { first: small(first), count: small(self.boxes.len() - first) }
     }
 
-    fn push(&mut self, mut item: Item) -> usize {
-        let i = self.items.len();
-        item.index = i;
-        self.items.push(item);
+    /// Adds an item hit anywhere inside `rect`; returns its index. Where rectangles overlap,
+    /// the one added last (painted on top) is hit.
+    pub fn add_rect(&mut self, rect: Rect, target: Target) -> usize {
+        let i = self.push(target);
+        self.rects.push((rect, i as u32));
         i
     }
 
-    /// Sorts the step targets and notes the lanes; call once after adding everything.
+    /// Adds an item hit within `reach` of `center` (at least [`MIN_REACH_RADIUS`]); returns
+    /// its index.
+    pub fn add_point(&mut self, center: Point, reach: f64, target: Target) -> usize {
+        let i = self.push(target);
+        self.points.push((center, reach.max(MIN_REACH_RADIUS), i as u32));
+        i
+    }
+
+    /// Adds an item for the step at `x`, hit anywhere in the plot when it is the nearest on x;
+    /// returns its index.
+    pub fn add_step(&mut self, x: f64, target: Target) -> usize {
+        let i = self.push(target);
+        self.steps.push((x, i as u32));
+        i
+    }
+
+    /// Adds an item reached by keyboard only (another series at a moment already hit).
+    pub fn add_item(&mut self, target: Target) -> usize {
+        self.push(target)
+    }
+
+    fn push(&mut self, target: Target) -> usize {
+        self.targets.push(target);
+        self.targets.len() - 1
+    }
+
+    /// Indexes everything added, for [`HitIndex::hit`] and [`HitIndex::navigate`]; call once
+    /// after adding everything (layout does).
     pub fn finish(&mut self) {
-        if let Some(steps) = &mut self.steps {
-            steps.xs.sort_by(|a, b| a.0.total_cmp(&b.0));
-        }
-        self.lanes = self.items.iter().map(|i| i.lane).collect();
-        self.lanes.sort_unstable();
-        self.lanes.dedup();
+        self.steps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        self.slabs = RectSlabs::new(&std::mem::take(&mut self.rects));
+        self.grid = PointGrid::new(&std::mem::take(&mut self.points));
+        self.keys = KeyOrder::new(&self.targets);
+    }
+
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// True when there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+    }
+
+    /// Item `index`, if there is one.
+    pub fn target(&self, index: usize) -> Option<&Target> {
+        self.targets.get(index)
     }
 
     /// All items, in reading order.
-    pub fn items(&self) -> &[Item] {
-        &self.items
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
     }
 
-    /// The item under `p`: a bar containing it, else the nearest mark in reach, else the
-    /// nearest step on x within the plot; `None` over empty space.
-    pub fn hit(&self, p: Point) -> Option<&Item> {
+    /// The plot area set with [`HitIndex::set_plot`].
+    pub fn plot(&self) -> Rect {
+        self.plot
+    }
+
+    /// What to highlight for item `index`: a guide and a ring for a mark on a time axis, the
+    /// boxes of its bars for a bar. Empty when there is no such item.
+    pub fn marks(&self, index: usize) -> Vec<Mark> {
+        match self.targets.get(index).map(|t| t.focus) {
+            Some(Focus::Ring { center, radius }) => vec![
+                Mark::rect(Rect::new(center.x - 0.5, self.plot.y, 1.0, self.plot.height)),
+                Mark::circle(center, radius),
+            ],
+            Some(Focus::Boxes { first, count }) => {
+                let (first, count) = (first as usize, count as usize);
+                self.boxes.get(first..first.saturating_add(count)).map(<[Mark]>::to_vec).unwrap_or_default()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// The index of the item under `p`: the topmost bar containing it, else the nearest mark
+    /// in reach (the first added of equally near ones), else the nearest step on x within the
+    /// plot; `None` over empty space.
+    pub fn hit(&self, p: Point) -> Option<usize> {
         if !(p.x.is_finite() && p.y.is_finite()) {
             return None;
         }
-        if let Some((_, i)) = self.rects.iter().find(|(r, _)| r.contains(p)) {
-            return self.items.get(*i);
-        }
-        let nearest = self
-            .points
-            .iter()
-            .map(|(c, reach, i)| (c.distance(p), *reach, *i))
-            .filter(|(d, reach, _)| d <= reach)
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, _, i)) = nearest {
-            return self.items.get(i);
-        }
-        self.steps.as_ref().and_then(|s| self.nearest_step(s, p))
+        let found = self.slabs.topmost(p).or_else(|| self.grid.nearest(p).map(|(_, i)| i)).or_else(|| self.nearest_step(p));
+        found.map(|i| i as usize)
     }
 
-    fn nearest_step(&self, steps: &Steps, p: Point) -> Option<&Item> {
-        if !steps.plot.contains(p) || steps.xs.is_empty() {
+    fn nearest_step(&self, p: Point) -> Option<u32> {
+        if !self.plot.contains(p) {
             return None;
         }
-        let at = steps.xs.partition_point(|(x, _)| *x < p.x);
-        let after = steps.xs.get(at);
-        let before = at.checked_sub(1).and_then(|b| steps.xs.get(b));
+        let at = self.steps.partition_point(|(x, _)| *x < p.x);
+        let after = self.steps.get(at);
+        let before = at.checked_sub(1).and_then(|b| self.steps.get(b));
         let (_, i) = match (before, after) {
             (Some(b), Some(a)) if p.x - b.0 <= a.0 - p.x => b,
             (_, Some(a)) => a,
             (Some(b), None) => b,
             (None, None) => return None,
         };
-        self.items.get(*i)
+        Some(*i)
+    }
+
+    /// Where a keyboard move from item `from` lands. From nothing, End and Left land at the
+    /// end of the first item's walk (its lane, for [`Walk::PerLane`]) and every other move on
+    /// the first item. `None` only when there are no items. Allocates nothing.
+    pub fn navigate(&self, from: Option<usize>, nav: Nav) -> Option<usize> {
+        self.keys.navigate(&self.targets, self.walk, from, nav)
     }
 }
 
@@ -216,96 +188,121 @@ mod tests {
     use super::*;
     use crate::scene::item::ItemKind;
 
-    fn item(label: &str) -> Item {
-        lane_item(label, 0, 0.0)
+    /// A target whose datum is its name's number, so answers read as data.
+    fn target(datum: usize) -> Target {
+        lane_target(datum, 0, 0.0)
     }
 
-    fn lane_item(label: &str, lane: usize, x: f64) -> Item {
-        Item {
-            view: "test",
-            kind: ItemKind::Stage,
-            index: 0,
-            lane,
-            label: label.to_owned(),
-            anchor: Point::new(x, 0.0),
-            marks: Vec::new(),
-            values: Default::default(),
-        }
+    fn lane_target(datum: usize, lane: usize, x: f64) -> Target {
+        Target::new(ItemKind::Stage, lane, datum, Point::new(x, 0.0), Focus::Boxes { first: 0, count: 0 })
+    }
+
+    fn datum(h: &HitIndex, i: Option<usize>) -> Option<u32> {
+        i.and_then(|i| h.target(i)).map(|t| t.datum)
     }
 
     #[test]
     fn a_point_inside_a_bar_finds_that_bar_and_empty_space_finds_nothing() {
         let mut h = HitIndex::new();
-        h.add_rect(Rect::new(10.0, 10.0, 20.0, 50.0), item("a"));
-        h.add_rect(Rect::new(40.0, 10.0, 20.0, 50.0), item("b"));
-        assert_eq!(h.hit(Point::new(15.0, 30.0)).map(|i| i.label.as_str()), Some("a"));
-        assert_eq!(h.hit(Point::new(59.0, 59.0)).map(|i| i.label.as_str()), Some("b"));
+        h.add_rect(Rect::new(10.0, 10.0, 20.0, 50.0), target(1));
+        h.add_rect(Rect::new(40.0, 10.0, 20.0, 50.0), target(2));
+        h.finish();
+        assert_eq!(datum(&h, h.hit(Point::new(15.0, 30.0))), Some(1));
+        assert_eq!(datum(&h, h.hit(Point::new(59.0, 59.0))), Some(2));
         assert!(h.hit(Point::new(35.0, 30.0)).is_none());
         assert!(h.hit(Point::new(f64::NAN, 30.0)).is_none());
     }
 
     #[test]
+    fn of_overlapping_bars_the_one_painted_on_top_is_hit() {
+        let mut h = HitIndex::new();
+        h.add_rect(Rect::new(0.0, 0.0, 100.0, 100.0), target(1));
+        h.add_rect(Rect::new(50.0, 50.0, 100.0, 100.0), target(2));
+        h.finish();
+        assert_eq!(datum(&h, h.hit(Point::new(75.0, 75.0))), Some(2), "the last added is painted last, on top");
+        assert_eq!(datum(&h, h.hit(Point::new(25.0, 25.0))), Some(1));
+    }
+
+    #[test]
     fn a_point_between_marks_finds_the_nearest_within_reach() {
         let mut h = HitIndex::new();
-        h.add_point(Point::new(100.0, 50.0), 5.0, item("left"));
-        h.add_point(Point::new(140.0, 50.0), 5.0, item("right"));
-        assert_eq!(h.hit(Point::new(115.0, 55.0)).map(|i| i.label.as_str()), Some("left"));
-        assert_eq!(h.hit(Point::new(125.0, 45.0)).map(|i| i.label.as_str()), Some("right"));
+        h.add_point(Point::new(100.0, 50.0), 5.0, target(1));
+        h.add_point(Point::new(140.0, 50.0), 5.0, target(2));
+        h.finish();
+        assert_eq!(datum(&h, h.hit(Point::new(115.0, 55.0))), Some(1));
+        assert_eq!(datum(&h, h.hit(Point::new(125.0, 45.0))), Some(2));
         assert!(h.hit(Point::new(100.0, 80.0)).is_none(), "30 px away is out of reach");
     }
 
     #[test]
     fn steps_find_the_nearest_step_on_x() {
-        let plot = Rect::new(0.0, 0.0, 300.0, 100.0);
         let mut h = HitIndex::new();
-        h.add_step(plot, 200.0, item("late"));
-        h.add_step(plot, 50.0, item("early"));
+        h.set_plot(Rect::new(0.0, 0.0, 300.0, 100.0));
+        h.add_step(200.0, target(2));
+        h.add_step(50.0, target(1));
         h.finish();
-        assert_eq!(h.hit(Point::new(10.0, 50.0)).map(|i| i.label.as_str()), Some("early"));
-        assert_eq!(h.hit(Point::new(120.0, 50.0)).map(|i| i.label.as_str()), Some("early"));
-        assert_eq!(h.hit(Point::new(130.0, 50.0)).map(|i| i.label.as_str()), Some("late"));
-        assert_eq!(h.hit(Point::new(250.0, 90.0)).map(|i| i.label.as_str()), Some("late"));
+        assert_eq!(datum(&h, h.hit(Point::new(10.0, 50.0))), Some(1));
+        assert_eq!(datum(&h, h.hit(Point::new(120.0, 50.0))), Some(1));
+        assert_eq!(datum(&h, h.hit(Point::new(130.0, 50.0))), Some(2));
+        assert_eq!(datum(&h, h.hit(Point::new(250.0, 90.0))), Some(2));
         assert!(h.hit(Point::new(250.0, 150.0)).is_none(), "outside the plot");
     }
 
-    fn labels_along(h: &HitIndex, start: Option<usize>, moves: &[Nav]) -> Vec<String> {
+    #[test]
+    fn marks_are_a_guide_and_a_ring_or_the_bars_boxes() {
+        let mut h = HitIndex::new();
+        h.set_plot(Rect::new(10.0, 20.0, 300.0, 100.0));
+        let ring = Focus::Ring { center: Point::new(50.0, 60.0), radius: 5.0 };
+        h.add_item(Target::new(ItemKind::Moment, 0, 0, Point::new(50.0, 60.0), ring));
+        let bars = h.add_boxes([Mark::rect(Rect::new(1.0, 2.0, 3.0, 4.0))]);
+        h.add_item(Target::new(ItemKind::Area, 0, 0, Point::new(2.0, 2.0), bars));
+        h.finish();
+        assert_eq!(h.marks(0), [Mark::rect(Rect::new(49.5, 20.0, 1.0, 100.0)), Mark::circle(Point::new(50.0, 60.0), 5.0)]);
+        assert_eq!(h.marks(1), [Mark::rect(Rect::new(1.0, 2.0, 3.0, 4.0))]);
+        assert!(h.marks(2).is_empty());
+    }
+
+    /// The data of the items a sequence of moves lands on.
+    fn data_along(h: &HitIndex, start: Option<usize>, moves: &[Nav]) -> Vec<u32> {
         let mut at = start;
         moves
             .iter()
             .map(|m| {
                 at = h.navigate(at, *m);
-                at.and_then(|i| h.items().get(i)).map(|i| i.label.clone()).unwrap_or_default()
+                datum(h, at).unwrap_or(u32::MAX)
             })
             .collect()
     }
 
     #[test]
     fn keys_walk_items_and_move_between_lanes() {
+        // a1 = 11, b1 = 21, a2 = 12, b2 = 22.
         let mut h = HitIndex::new();
-        for (label, lane, x) in [("a1", 0, 10.0), ("b1", 1, 20.0), ("a2", 0, 50.0), ("b2", 1, 90.0)] {
-            h.add_item(lane_item(label, lane, x));
+        for (d, lane, x) in [(11, 0, 10.0), (21, 1, 20.0), (12, 0, 50.0), (22, 1, 90.0)] {
+            h.add_item(lane_target(d, lane, x));
         }
         h.finish();
-        let got = labels_along(&h, None, &[Nav::Next, Nav::Next, Nav::Next, Nav::Up, Nav::Down, Nav::First, Nav::Last, Nav::Next]);
-        assert_eq!(got, ["a1", "b1", "a2", "a2", "b1", "a1", "b2", "b2"]);
+        let got = data_along(&h, None, &[Nav::Next, Nav::Next, Nav::Next, Nav::Up, Nav::Down, Nav::First, Nav::Last, Nav::Next]);
+        assert_eq!(got, [11, 21, 12, 12, 21, 11, 22, 22]);
         h.set_walk(Walk::PerLane);
-        let got = labels_along(&h, Some(0), &[Nav::Next, Nav::Next, Nav::Down, Nav::Previous, Nav::Last, Nav::Up]);
-        assert_eq!(got, ["a2", "a2", "b1", "b1", "b2", "a2"]);
-        assert_eq!(labels_along(&h, None, &[Nav::Last]), ["a2"], "End from nothing stays in the first lane");
+        let got = data_along(&h, Some(0), &[Nav::Next, Nav::Next, Nav::Down, Nav::Previous, Nav::Last, Nav::Up]);
+        assert_eq!(got, [12, 12, 21, 21, 22, 12]);
+        assert_eq!(data_along(&h, None, &[Nav::Last]), [12], "End from nothing stays in the first lane");
     }
 
     #[test]
     fn with_one_lane_up_and_down_step_through_items() {
+        // Raids = 1, Arrests = 2, Charged = 3.
         let mut h = HitIndex::new();
-        for label in ["Raids", "Arrests", "Charged"] {
-            h.add_item(item(label));
+        for d in [1, 2, 3] {
+            h.add_item(target(d));
         }
         h.finish();
-        let got = labels_along(&h, None, &[Nav::Down, Nav::Down, Nav::Down, Nav::Up, Nav::Up]);
-        assert_eq!(got, ["Raids", "Arrests", "Charged", "Arrests", "Raids"]);
+        let got = data_along(&h, None, &[Nav::Down, Nav::Down, Nav::Down, Nav::Up, Nav::Up]);
+        assert_eq!(got, [1, 2, 3, 2, 1]);
         assert_eq!(HitIndex::new().navigate(None, Nav::Next), None);
-        assert_eq!(labels_along(&h, None, &[Nav::Last]), ["Charged"]);
-        assert_eq!(labels_along(&h, None, &[Nav::Previous]), ["Charged"]);
-        assert_eq!(labels_along(&h, None, &[Nav::First]), ["Raids"]);
+        assert_eq!(data_along(&h, None, &[Nav::Last]), [3]);
+        assert_eq!(data_along(&h, None, &[Nav::Previous]), [3]);
+        assert_eq!(data_along(&h, None, &[Nav::First]), [1]);
     }
 }

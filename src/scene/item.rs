@@ -1,4 +1,7 @@
-//! A hoverable item: what the tooltip says, where it points, and what to highlight.
+//! A hoverable item as the page receives it: what the tooltip says, where it points, what to
+//! highlight and the numbers behind it. Made on demand, for one item at a time, by
+//! [`crate::layout::describe`]; the hit index itself keeps only compact
+//! [`super::Target`] records.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -46,7 +49,8 @@ impl Mark {
     }
 }
 
-/// One hoverable datum, as handed to the page (`charthover`'s `detail.item`).
+/// One hoverable datum, as handed to the page (`charthover`'s `detail.item`), written by
+/// [`crate::layout::describe`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     /// The view it belongs to.

@@ -4,14 +4,20 @@
 pub mod geometry;
 pub mod hit;
 pub mod item;
+pub mod keyboard;
 pub mod legend;
+mod point_grid;
+mod rect_slabs;
 pub mod shape;
+pub mod target;
 
 pub use geometry::{Point, Rect};
-pub use hit::{HitIndex, Nav, Walk};
+pub use hit::{HitIndex, MIN_REACH_RADIUS};
 pub use item::{Item, ItemKind, Mark};
+pub use keyboard::{Nav, Walk};
 pub use legend::LegendButton;
 pub use shape::{Color, HAlign, Shape, TextShape, VAlign};
+pub use target::{Focus, Target};
 
 /// Everything one view draws, in CSS pixels, plus what a reader can hover in it.
 #[derive(Debug, Clone, PartialEq)]

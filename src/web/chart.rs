@@ -10,7 +10,7 @@ use super::measure::CanvasMeasure;
 use crate::data::{self, Problem, Report};
 use crate::derive::Series;
 use crate::layout::{self, Theme, View, Visibility};
-use crate::paint::{paint, PaintOptions, DEFAULT_FONT};
+use crate::paint::{clamp_dpr, paint, PaintOptions, DEFAULT_FONT};
 use crate::scene::{Color, LegendButton, Nav, Point, Scene};
 
 /// One chart's state: its last good data, and the scene last drawn from it.
@@ -170,7 +170,7 @@ impl Chart {
         if self.measure.family() != font {
             self.measure = CanvasMeasure::new(font);
         }
-        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.clamp(0.25, 8.0) } else { 1.0 };
+        let dpr = clamp_dpr(dpr);
         let (theme, warning) = self.brand.theme(theme);
         let mut scene = layout::layout_visible(series, v, css_width, css_height, &theme, &self.measure, &self.visibility);
         if !scene.legend.is_empty() && scene.legend.iter().all(|b| b.hidden) {
@@ -193,7 +193,7 @@ impl Chart {
             height: scene.height,
             title: &series.title,
             description: &series.description,
-            item_count: scene.hit.items().len(),
+            item_count: scene.hit.len(),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
         });
@@ -204,13 +204,14 @@ impl Chart {
     /// The index of the item under `(x, y)` CSS px from the canvas's top left, or -1. Only an
     /// index crosses: the glue asks for the item's text with [`Chart::item`] when it changed.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
-        index_js(self.scene.as_ref().and_then(|s| s.hit.hit(Point::new(x, y))).map(|i| i.index))
+        index_js(self.scene.as_ref().and_then(|s| s.hit.hit(Point::new(x, y))))
     }
 
     /// The item at `index` in reading order, as JSON text (`charthover`'s `detail.item`), or
     /// nothing.
     pub fn item(&self, index: usize) -> Option<String> {
-        self.scene.as_ref().and_then(|s| s.hit.items().get(index)).map(to_json)
+        let (series, scene) = (self.series.as_ref()?, self.scene.as_ref()?);
+        layout::describe(series, scene, index).map(|item| to_json(&item))
     }
 
     /// Sets the page's brand and system colours from the JSON text of `{ accent?, forced?:

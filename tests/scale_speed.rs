@@ -1,0 +1,192 @@
+//! Timings at scale: a deterministic operation of 500,000 events, derived, laid out, hovered,
+//! walked with the keyboard and exported. Ignored by default (it takes a while in a debug
+//! build); run it with
+//!
+//! ```sh
+//! cargo test --release --test scale_speed -- --ignored --nocapture
+//! ```
+
+use std::time::{Duration, Instant};
+
+use operation_charts::data::{Arrest, Charge, Event, EventTime, Operation, OperationInfo, Raid, Source};
+use operation_charts::derive::Series;
+use operation_charts::export::render_svg;
+use operation_charts::layout::{describe, layout, FixedWidths, Theme, View};
+use operation_charts::scene::{Nav, Point, Scene};
+
+/// A small deterministic generator (a 64-bit LCG), so every run sees the same operation.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+fn time(seconds: u64) -> EventTime {
+    let base = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("a date");
+    let t = base + chrono::TimeDelta::seconds(seconds as i64);
+    EventTime::parse(&t.format("%Y-%m-%dT%H:%M:%SZ").to_string()).expect("a time")
+}
+
+/// `events` events: two fifths raids (in eight areas, each with a place), two fifths arrests
+/// and one fifth charges, every arrest and charge linked to a raid; in shuffled time order.
+fn operation(events: usize) -> Operation {
+    let raids = (events * 2 / 5).max(1);
+    let arrests = events * 2 / 5;
+    let charges = events - raids - arrests.min(events - raids);
+    let span = 90 * 86_400u64;
+    let mut rng = Lcg(42);
+    let raid_times: Vec<u64> = (0..raids).map(|_| rng.below(span)).collect();
+    let mut out = Vec::with_capacity(events);
+    for (i, t) in raid_times.iter().enumerate() {
+        out.push(Event::Raid(Raid {
+            id: Some(format!("r{i}")),
+            time: time(*t),
+            place: Some(format!("{} Street, Town {}", i % 5000, i % 50)),
+            area: Some(format!("Area {}", rng.below(8))),
+            note: None,
+        }));
+    }
+    for _ in 0..arrests {
+        let r = rng.below(raids as u64) as usize;
+        let t = raid_times.get(r).copied().unwrap_or(0) + 600 + rng.below(3600);
+        out.push(Event::Arrest(Arrest {
+            id: None,
+            time: time(t),
+            raid: Some(format!("r{r}")),
+            count: Some(1 + rng.below(3)),
+            place: None,
+            area: None,
+            note: None,
+        }));
+    }
+    for _ in 0..charges {
+        let r = rng.below(raids as u64) as usize;
+        let t = raid_times.get(r).copied().unwrap_or(0) + 86_400 * (1 + rng.below(20));
+        out.push(Event::Charge(Charge {
+            id: None,
+            time: time(t),
+            raid: Some(format!("r{r}")),
+            count: None,
+            offence: None,
+            place: None,
+            area: None,
+            note: None,
+        }));
+    }
+    Operation {
+        version: 1,
+        title: Some("Operation Scale".to_owned()),
+        subtitle: None,
+        operation: OperationInfo { name: "Operation Scale".to_owned(), agency: None },
+        reported: None,
+        events: out,
+        source: Source { name: "Test".to_owned(), url: None, note: None },
+    }
+}
+
+const W: f64 = 800.0;
+const H: f64 = 400.0;
+
+fn probes(n: usize) -> Vec<Point> {
+    let mut rng = Lcg(7);
+    (0..n).map(|_| Point::new(rng.below(W as u64) as f64, 60.0 + rng.below(280) as f64)).collect()
+}
+
+/// One hover: the index of the item under `p`, if any.
+fn hit(scene: &Scene, p: Point) -> Option<usize> {
+    scene.hit.hit(p)
+}
+
+/// One key press from `from`.
+fn navigate(scene: &Scene, from: Option<usize>, nav: Nav) -> Option<usize> {
+    scene.hit.navigate(from, nav)
+}
+
+/// The whole item for `index`, as JSON, the way it crosses to JavaScript.
+fn describe_json(series: &Series, scene: &Scene, index: usize) -> Option<String> {
+    describe(series, scene, index).and_then(|i| serde_json::to_string(&i).ok())
+}
+
+fn item_count(scene: &Scene) -> usize {
+    scene.hit.len()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let out = f();
+    (out, started.elapsed())
+}
+
+/// Hovering `probes` over `scene`: the mean time per move.
+fn hover_cost(scene: &Scene, probes: &[Point]) -> Duration {
+    let started = Instant::now();
+    let mut found = 0usize;
+    for p in probes {
+        found += usize::from(hit(scene, *p).is_some());
+    }
+    std::hint::black_box(found);
+    started.elapsed() / probes.len().max(1) as u32
+}
+
+fn report(events: usize) {
+    println!("--- {events} events ---");
+    let (op, build) = timed(|| operation(events));
+    println!("build operation (setup, not timed work): {:.0} ms", ms(build));
+    let (series, derive) = timed(|| Series::from_operation(&op));
+    println!("Series::from_operation: {:.1} ms", ms(derive));
+    let probes = probes(200);
+    for view in [View::Timeline, View::Cumulative] {
+        let (scene, t) = timed(|| layout(&series, view, W, H, &Theme::light(), &FixedWidths));
+        println!("{view}: layout {:.1} ms, {} shapes, {} items", ms(t), scene.shapes.len(), item_count(&scene));
+        let per_hit = hover_cost(&scene, &probes);
+        println!("{view}: hit {:.4} ms per move (200 probes)", ms(per_hit));
+        let keys = [Nav::Next, Nav::Next, Nav::Down, Nav::Next, Nav::Up, Nav::Previous, Nav::Last, Nav::First];
+        let (_, t) = timed(|| {
+            let mut at = None;
+            for k in keys.iter().cycle().take(200) {
+                at = navigate(&scene, at, *k);
+            }
+            std::hint::black_box(at)
+        });
+        println!("{view}: navigate {:.4} ms per key (200 keys)", ms(t) / 200.0);
+        let last = navigate(&scene, None, Nav::Last).unwrap_or(0);
+        let (json, t) = timed(|| describe_json(&series, &scene, last));
+        println!("{view}: describe + JSON of one item {:.4} ms ({} bytes)", ms(t), json.map_or(0, |j| j.len()));
+        let (svg, t) = timed(|| render_svg(&series, view, W as u32, Some(H as u32), &Theme::light()));
+        let bytes = svg.map_or(0, |s| s.len());
+        println!("{view}: SVG export {:.1} ms, {:.2} MB", ms(t), bytes as f64 / 1e6);
+    }
+}
+
+#[test]
+#[ignore = "slow: a timing report, run with --release --ignored --nocapture"]
+fn five_hundred_thousand_events() {
+    report(500_000);
+}
+
+#[test]
+#[ignore = "slow: a timing report, run with --release --ignored --nocapture"]
+fn hover_cost_barely_grows_with_n() {
+    let probes = probes(2000);
+    let mut costs = Vec::new();
+    for events in [50usize, 100_000] {
+        let series = Series::from_operation(&operation(events));
+        let scene = layout(&series, View::Timeline, W, H, &Theme::light(), &FixedWidths);
+        // Warm up, then take the best of five rounds.
+        let _ = hover_cost(&scene, &probes);
+        let best = (0..5).map(|_| hover_cost(&scene, &probes)).min().unwrap_or_default();
+        println!("timeline hover at {events} events: {:.5} ms per move", ms(best));
+        costs.push(best);
+    }
+}
