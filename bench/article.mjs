@@ -1,0 +1,79 @@
+// The demo article (www/index.html, four charts), served exactly as `npm start` serves it
+// (scripts/serve.mjs, with its CSP), loaded cold in a desktop-sized page (1280×800, DPR 1).
+// Main-thread tasks come from a Chromium trace (every task, whatever its length) and, as a
+// cross-check, from a PerformanceObserver('longtask') installed before any page script.
+// Measured from navigation until all four charts have fired chartready, plus one second.
+import { startServer } from '../scripts/serve.mjs';
+import { longTaskRecorder, median, within } from './measure.mjs';
+import { newPage } from './render.mjs';
+
+const CHARTS = 4;
+
+function chartReadyCounter() {
+  window.__ready = 0;
+  document.addEventListener('chartready', () => { window.__ready += 1; }, true);
+}
+
+/** Top-level tasks of the busiest renderer main thread in a trace: [ms, …]. */
+function rendererTasks(trace) {
+  const events = JSON.parse(trace.toString('utf8')).traceEvents ?? [];
+  const mains = new Set(events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    const k = `${e.pid}:${e.tid}`;
+    if (!mains.has(k)) continue;
+    if (!byThread.has(k)) byThread.set(k, []);
+    byThread.get(k).push((e.dur ?? 0) / 1000);
+  }
+  let best = [];
+  for (const list of byThread.values()) {
+    if (list.reduce((a, b) => a + b, 0) > best.reduce((a, b) => a + b, 0)) best = list;
+  }
+  return best;
+}
+
+export async function measureArticle(browser, { runs, log }) {
+  const server = await startServer({ port: 0, host: '127.0.0.1' });
+  const results = [];
+  try {
+    for (let run = 1; run <= runs; run += 1) {
+      const { context, page, errors } = await newPage(browser, { dpr: 1, width: 1280, height: 800, initScripts: [longTaskRecorder, chartReadyCounter] });
+      try {
+        await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
+        let status = 'ok';
+        try {
+          await page.goto(server.url, { waitUntil: 'load', timeout: 60000 });
+          await page.waitForFunction((n) => window.__ready >= n, CHARTS, { timeout: 60000 });
+          await page.waitForTimeout(1000);
+        } catch (err) {
+          status = `not ready: ${err.message.split('\n')[0]}`;
+        }
+        const trace = await within(browser.stopTracing(), 60000, 'stopTracing');
+        const tasks = rendererTasks(trace);
+        const observed = await page.evaluate(() => window.__longTasks ?? []).catch(() => []);
+        const longest = tasks.length ? Math.max(...tasks) : null;
+        const overBudget = tasks.reduce((sum, t) => sum + Math.max(0, t - 50), 0);
+        const row = {
+          status, longest, tbt: overBudget, over50: tasks.filter((t) => t > 50).length, tasks: tasks.length,
+          longTaskObserver: observed.map((t) => Math.round(t.duration)), pageErrors: errors.slice(0, 5),
+        };
+        results.push(row);
+        log(`  article run ${run}: longest task ${longest?.toFixed(1)} ms, ${row.over50} over 50 ms, Σ(task − 50 ms) ${overBudget.toFixed(0)} ms; longtask observer: [${row.longTaskObserver.join(', ')}]${errors.length ? `; errors: ${errors.join('; ')}` : ''}`);
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return {
+    runs: results,
+    longest: median(results.map((r) => r.longest)),
+    tbt: median(results.map((r) => r.tbt)),
+    over50: median(results.map((r) => r.over50)),
+    worst: Math.max(...results.map((r) => r.longest ?? 0)),
+  };
+}
