@@ -7,9 +7,9 @@
 //                    library and idles, to after chartready (PSS, then again after a forced GC),
 //                    and the peak (VmHWM, the resident high-water mark, minus the RSS before)
 //   hover            script time per pointer move, as in the render section
-//   canvas calls     in the first paint and during the hover sweep (counters installed here, as
-//                    hover on our own chart makes no canvas calls they cost it nothing)
-import { canvasCounter, frame, hoverSweep, processMemory, rendererPids, takeCanvasCounts, within } from './measure.mjs';
+//   canvas calls     in the first paint and during the hover sweep, on a second page (counters
+//                    slow the calls they count)
+import { canvasCounter, hoverSweep, processMemory, rendererPids, takeCanvasCounts, within } from './measure.mjs';
 import { newPage } from './render.mjs';
 
 const READY_TIMEOUT = 60000;
@@ -21,29 +21,48 @@ async function renderers(browserCdp) {
   return out;
 }
 
+/** A fresh page with the library loaded and idle, and a CDP session on it. */
+async function idlePage(browser, origin, counters) {
+  const opened = await newPage(browser, { initScripts: counters ? [canvasCounter] : [] });
+  const { context, page } = opened;
+  await page.goto(`${origin}/bench/page.html?lib=operation-charts&mode=limit`, { waitUntil: 'load', timeout: READY_TIMEOUT });
+  await page.waitForFunction(() => window.__bench?.state === 'idle' && customElements.get('operation-chart'), null, { timeout: READY_TIMEOUT });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('Performance.enable');
+  return { ...opened, cdp };
+}
+
+/** Inserts the chart fed by the limit document; { readyMs, drawnMs, box }, or { status } on failure. */
+async function insert(page, view) {
+  try {
+    return await within(page.evaluate((v) => window.bench.insert('/bench/data/limit.json', v), view), READY_TIMEOUT, 'chartready');
+  } catch (err) {
+    return { status: err.timedOut ? `timed out after ${READY_TIMEOUT / 1000} s` : `failed: ${err.message}` };
+  }
+}
+
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Each view twice, in fresh contexts: a timed page (ready, memory, hover) without canvas
+ * counters, whose wrapping would slow a paint of a million calls, then a page with counters
+ * (canvas calls in the paint and during the same hover sweep).
+ */
 export async function measureLimit(browser, origin, { views, docBytes, log }) {
   const browserCdp = await browser.newBrowserCDPSession();
   const rows = [];
   for (const view of views) {
     const row = { view, docBytes, status: 'ok' };
-    const { context, page, errors } = await newPage(browser, { initScripts: [canvasCounter] });
+    rows.push(row);
+    let opened = null;
     try {
-      await page.goto(`${origin}/bench/page.html?lib=operation-charts&mode=limit`, { waitUntil: 'load', timeout: READY_TIMEOUT });
-      await page.waitForFunction(() => window.__bench?.state === 'idle' && customElements.get('operation-chart'), null, { timeout: READY_TIMEOUT });
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('HeapProfiler.enable');
+      opened = await idlePage(browser, origin, false);
+      const { page, cdp } = opened;
       await cdp.send('HeapProfiler.collectGarbage');
-      await frame(page);
-      await new Promise((r) => setTimeout(r, 500));
+      await pause(500);
       const before = await renderers(browserCdp);
-      await takeCanvasCounts(page);
-
-      let inserted;
-      try {
-        inserted = await within(page.evaluate(() => window.bench.insert('/bench/data/limit.json')), READY_TIMEOUT, 'chartready');
-      } catch (err) {
-        row.status = err.timedOut ? `timed out after ${READY_TIMEOUT / 1000} s` : `failed: ${err.message}`;
-      }
+      const inserted = await insert(page, view);
       // Which renderer is this page's: of those that existed before, the one that grew most.
       const after = await renderers(browserCdp);
       let pid = null; let grew = -Infinity;
@@ -52,16 +71,17 @@ export async function measureLimit(browser, origin, { views, docBytes, log }) {
         if (!b || !m) continue;
         if (m.rss - b.rss > grew) { grew = m.rss - b.rss; pid = p; }
       }
-      const b = before.get(pid); const a = after.get(pid);
       row.pid = pid;
-      row.memory = { before: b, after: a };
-      if (row.status !== 'ok') { log(`  limit ${view}: ${row.status}`); continue; }
-
+      row.memory = { before: before.get(pid), after: after.get(pid) };
+      if (inserted.status) {
+        row.status = inserted.status;
+        log(`  limit ${view}: ${row.status}`);
+        continue; // the counted page would time out too
+      }
       row.readyMs = inserted.readyMs;
       row.drawnMs = inserted.drawnMs;
-      row.paintCalls = await takeCanvasCounts(page);
       await cdp.send('HeapProfiler.collectGarbage');
-      await new Promise((r) => setTimeout(r, 300));
+      await pause(300);
       row.memory.settled = processMemory(pid);
       const m = row.memory;
       row.growth = {
@@ -71,19 +91,24 @@ export async function measureLimit(browser, origin, { views, docBytes, log }) {
         peak: m.after.peak - m.before.rss,
       };
       row.growthRatio = { pss: row.growth.pss / docBytes, peak: row.growth.peak / docBytes };
+      row.hover = await within(hoverSweep(page, cdp, inserted.box), 180000, 'hover sweep');
+      if (opened.errors.length) row.pageErrors = opened.errors.slice(0, 5);
+      log(`  limit ${view}: ready ${inserted.readyMs.toFixed(0)} ms, growth ${(row.growth.pss / 1e6).toFixed(0)} MB PSS (peak +${(row.growth.peak / 1e6).toFixed(0)} MB), hover ${row.hover.script.toFixed(3)} ms/move`);
+      await opened.context.close();
 
-      await cdp.send('Performance.enable');
-      const sweep = await within(hoverSweep(page, cdp, inserted.box), 180000, 'hover sweep');
-      row.hover = sweep;
-      row.hoverCalls = await takeCanvasCounts(page);
-      if (errors.length) row.pageErrors = errors.slice(0, 5);
-      log(`  limit ${view}: ready ${inserted.readyMs.toFixed(0)} ms, growth ${(row.growth.pss / 1e6).toFixed(0)} MB PSS (peak +${(row.growth.peak / 1e6).toFixed(0)} MB), hover ${sweep.script.toFixed(3)} ms/move, ${row.paintCalls.total} canvas calls in the paint`);
+      opened = await idlePage(browser, origin, true);
+      await takeCanvasCounts(opened.page);
+      const counted = await insert(opened.page, view);
+      if (counted.status) throw new Error(`with canvas counters: ${counted.status}`);
+      row.paintCalls = await takeCanvasCounts(opened.page);
+      await within(hoverSweep(opened.page, opened.cdp, counted.box), 180000, 'hover sweep');
+      row.hoverCalls = await takeCanvasCounts(opened.page);
+      log(`  limit ${view}: ${row.paintCalls.total} canvas calls in the paint, ${row.hoverCalls.total} during the hover sweep`);
     } catch (err) {
-      row.status = `failed: ${err.message}`;
-      log(`  limit ${view}: ${row.status}`);
+      if (row.status === 'ok') row.status = `failed: ${err.message}`;
+      log(`  limit ${view}: failed: ${err.message}`);
     } finally {
-      rows.push(row);
-      await context.close().catch(() => {});
+      await opened?.context.close().catch(() => {});
     }
   }
   await browserCdp.detach().catch(() => {});

@@ -25,10 +25,10 @@ function box() {
 }
 
 /** Adds an <operation-chart> in the box; resolves to its canvas at its first chartready. */
-async function operationChart(setup) {
+async function operationChart(setup, chartView = view) {
   await customElements.whenDefined('operation-chart');
   const el = document.createElement('operation-chart');
-  el.setAttribute('view', view);
+  el.setAttribute('view', chartView);
   const ready = new Promise((resolve, reject) => {
     el.addEventListener('chartready', resolve, { once: true });
     el.addEventListener('charterror', (e) => reject(new Error(`charterror: ${e.detail.message} ${JSON.stringify(e.detail.errors.slice(0, 3))}`)), { once: true });
@@ -84,14 +84,14 @@ async function main() {
   b.hovers = 0;
   if (params.get('mode') === 'limit') {
     window.bench = {
-      /** Adds a chart fed by `src`; resolves at its first chartready + one frame, timed from here. */
-      async insert(src) {
+      /** Adds a chart of `view` fed by `src`; resolves at its first chartready + one frame, timed from here. */
+      async insert(src, chartView) {
         const t0 = performance.now();
         let readyAt = 0;
         const canvas = await operationChart((el) => {
           el.addEventListener('chartready', () => { readyAt = performance.now(); }, { once: true });
           el.setAttribute('src', src);
-        });
+        }, chartView);
         await frame();
         return { readyMs: readyAt - t0, drawnMs: performance.now() - t0, box: rect(canvas) };
       },
