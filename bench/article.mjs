@@ -16,37 +16,29 @@ function chartReadyCounter() {
 }
 
 /**
- * Main-thread tasks of the busiest renderer main thread in a trace, in ms. A task is what the
- * DevTools performance panel calls one ("RunTask", category disabled-by-default-devtools.timeline)
- * or the scheduler's "ThreadControllerImpl::RunTask" (toplevel): they nest or coincide, and
- * either can be missing for a task, so overlapping ones are merged into one task.
+ * Main-thread tasks of the article's renderer in a trace, in ms, up to the "bench-end" mark the
+ * bench sets (so the trace's own flush at the end is not counted). The article's main thread is
+ * the one that recorded that mark. A task is what the DevTools performance panel calls one
+ * ("RunTask", disabled-by-default-devtools.timeline) or the scheduler's
+ * "ThreadControllerImpl::RunTask" (toplevel): they nest or coincide, and either can be missing
+ * for a task, so overlapping ones are merged into one task.
  */
 function rendererTasks(trace) {
   const events = JSON.parse(trace.toString('utf8')).traceEvents ?? [];
-  const mains = new Set(events
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-    .map((e) => `${e.pid}:${e.tid}`));
-  const byThread = new Map();
-  for (const e of events) {
-    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
-    const k = `${e.pid}:${e.tid}`;
-    if (!mains.has(k)) continue;
-    if (!byThread.has(k)) byThread.set(k, []);
-    byThread.get(k).push([e.ts, e.ts + (e.dur ?? 0)]);
+  const mark = events.find((e) => e.name === 'bench-end' && String(e.cat).includes('blink.user_timing'));
+  if (!mark) throw new Error('the trace has no bench-end mark');
+  const spans = events
+    .filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
+      && e.pid === mark.pid && e.tid === mark.tid && e.ts <= mark.ts)
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0)])
+    .sort((a, b) => a[0] - b[0]);
+  const tasks = [];
+  for (const [from, to] of spans) {
+    const last = tasks[tasks.length - 1];
+    if (last && from < last[1]) last[1] = Math.max(last[1], to);
+    else tasks.push([from, to]);
   }
-  let best = [];
-  for (const spans of byThread.values()) {
-    spans.sort((a, b) => a[0] - b[0]);
-    const tasks = [];
-    for (const [from, to] of spans) {
-      const last = tasks[tasks.length - 1];
-      if (last && from < last[1]) last[1] = Math.max(last[1], to);
-      else tasks.push([from, to]);
-    }
-    const ms = tasks.map(([from, to]) => (to - from) / 1000);
-    if (ms.reduce((a, b) => a + b, 0) > best.reduce((a, b) => a + b, 0)) best = ms;
-  }
-  return best;
+  return tasks.map(([from, to]) => ({ ms: (to - from) / 1000, beforeEnd: (mark.ts - from) / 1000 }));
 }
 
 export async function measureArticle(browser, { runs, log }) {
@@ -56,7 +48,7 @@ export async function measureArticle(browser, { runs, log }) {
     for (let run = 1; run <= runs; run += 1) {
       const { context, page, errors } = await newPage(browser, { dpr: 1, width: 1280, height: 800, initScripts: [longTaskRecorder, chartReadyCounter] });
       try {
-        await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline', '__metadata'] });
+        await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline', 'blink.user_timing', '__metadata'] });
         let status = 'ok';
         try {
           await page.goto(server.url, { waitUntil: 'load', timeout: 60000 });
@@ -65,14 +57,17 @@ export async function measureArticle(browser, { runs, log }) {
         } catch (err) {
           status = `not ready: ${err.message.split('\n')[0]}`;
         }
+        await page.evaluate(() => performance.mark('bench-end'));
         const trace = await within(browser.stopTracing(), 60000, 'stopTracing');
-        const tasks = rendererTasks(trace);
+        const traced = rendererTasks(trace);
+        const tasks = traced.map((t) => t.ms);
         const observed = await page.evaluate(() => window.__longTasks ?? []).catch(() => []);
         // The observer (whole ms) is a cross-check; the longer of the two counts.
         const longest = Math.max(0, ...tasks, ...observed.map((t) => t.duration)) || null;
         const overBudget = tasks.reduce((sum, t) => sum + Math.max(0, t - 50), 0);
         const row = {
           status, longest, tbt: overBudget, over50: tasks.filter((t) => t > 50).length, tasks: tasks.length,
+          top: [...traced].sort((a, b) => b.ms - a.ms).slice(0, 5).map((t) => ({ ms: Math.round(t.ms * 10) / 10, msBeforeEnd: Math.round(t.beforeEnd) })),
           longTaskObserver: observed.map((t) => Math.round(t.duration)), pageErrors: errors.slice(0, 5),
         };
         results.push(row);
