@@ -52,7 +52,12 @@ const git = (...args) => { try { return execFileSync('git', args, { cwd: ROOT, e
 
 const results = {
   date: new Date().toISOString(),
-  machine: { os: `${os.type()} ${os.release()} ${os.arch()}`, cpu: os.cpus()[0]?.model ?? '?', cpus: os.cpus().length, memoryBytes: os.totalmem() },
+  machine: {
+    os: `${os.type()} ${os.release()} ${os.arch()}`, cpu: os.cpus()[0]?.model ?? '?', cpus: os.cpus().length, memoryBytes: os.totalmem(),
+    // How busy the machine was (1-minute load average), at the start and the end: a shared
+    // machine's other work is the bench's main source of noise.
+    loadAverage: { start: os.loadavg()[0] },
+  },
   node: process.version,
   chromium: null,
   commit: { hash: git('rev-parse', '--short', 'HEAD'), dirty: Boolean(git('status', '--porcelain', '--untracked-files=no')) },
@@ -123,12 +128,14 @@ try {
   if (existsSync(limitFile)) unlinkSync(limitFile);
 }
 
+results.machine.loadAverage.end = os.loadavg()[0];
 results.targets = targets(results);
 results.seconds = Math.round((Date.now() - started) / 1000);
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(`\n## operation-charts bench, ${results.date.slice(0, 10)}, commit ${results.commit.hash}${results.commit.dirty ? ' (uncommitted changes)' : ''}`);
-console.log(`${results.machine.cpus} × ${results.machine.cpu}, ${(results.machine.memoryBytes / 2 ** 30).toFixed(0)} GB, ${results.machine.os}; Chromium ${results.chromium ?? '–'}, headless; Node ${results.node}\n`);
+const { loadAverage } = results.machine;
+console.log(`${results.machine.cpus} × ${results.machine.cpu}, ${(results.machine.memoryBytes / 2 ** 30).toFixed(0)} GB, ${results.machine.os}; load average ${loadAverage.start.toFixed(1)} at the start, ${loadAverage.end.toFixed(1)} at the end; Chromium ${results.chromium ?? '–'}, headless; Node ${results.node}\n`);
 console.log(tables(results));
 console.log('\n### Targets (ratios from this one run)\n');
 console.log(targetsTable(results.targets));
