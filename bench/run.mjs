@@ -1,76 +1,142 @@
-// npm run bench: the widget, Chart.js and uPlot drawing the same cumulative chart in the same
-// headless Chromium, on this machine, now. Prints a table of transfer sizes (gzipped) and
-// medians of: first render (data in → pixels), a data update, and one pointer move across the
-// chart (a real input event, through to the next frame).
+// npm run bench: the measurements the performance issue asks for, in one run on this machine,
+// compared as ratios (absolute times on a shared machine are noise). Prints markdown tables and
+// writes everything to bench/results.json.
 //
-//   npm run bench                 sizes 17, 1,000 and 10,000 raids, 5 runs each
-//   BENCH_RUNS=9 npm run bench    more runs
-import { readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
+//   weight   gzip -9 of what each library's page loads                       (bench/weight.mjs)
+//   render   cold render of the same 800×400 cumulative chart at DPR 2,
+//            N = 50, 10,000, 100,000 events, beside Chart.js and uPlot        (bench/render.mjs)
+//   hover    script time per pointer move over 200 moves, every view; canvas
+//            calls per paint and during hover                                 (bench/render.mjs)
+//   limit    500,000 events (~45 MB) fed by src: ready, memory, hover         (bench/limit.mjs)
+//   article  the demo article's longest main-thread task                      (bench/article.mjs)
+//   native   the CLI's validate and render on the 500,000-event file          (bench/native.mjs)
+//
+// Options (environment):
+//   BENCH_RUNS=3                 runs per measurement (medians)
+//   BENCH_QUICK=1                skip N = 100,000, the limit run and the native run
+//   BENCH_ONLY=render,hover      only these sections (named sections run even with BENCH_QUICK)
+//   CHROMIUM_PATH=/usr/bin/chromium
+//
+// Everything talks to 127.0.0.1 only; every page load, sweep and process has a timeout.
+import { execFileSync } from 'node:child_process';
+import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import sirv from 'sirv';
-import { CHROMIUM_ARGS, ROOT } from '../tests/browser/harness.mjs';
+import { measureArticle } from './article.mjs';
+import { documentText } from './generate.mjs';
+import { measureLimit } from './limit.mjs';
+import { measureNative } from './native.mjs';
+import { measureCharts, requestedByWidget } from './render.mjs';
+import { tables, targets, targetsTable } from './report.mjs';
+import { ROOT, startBenchServer } from './server.mjs';
+import { measureWeight } from './weight.mjs';
+// Launched as the browser tests launch it, minus their fast-input flags: the bench keeps real
+// 60 Hz frame pacing, as a reader's browser has.
+import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS || 5);
-const SIZES = [17, 1000, 10000];
-const UPDATES = 5;
-const MOVES = 40;
+const SECTIONS = ['weight', 'render', 'hover', 'limit', 'article', 'native'];
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
+const QUICK = process.env.BENCH_QUICK === '1';
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null;
+for (const s of ONLY ?? []) if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
+const wanted = (s) => (ONLY ? ONLY.includes(s) : !(QUICK && (s === 'limit' || s === 'native')));
+const SIZES = QUICK ? [50, 10000] : [50, 10000, 100000];
+const LIMIT_N = 500000;
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OUT = path.join(ROOT, 'bench/results.json');
 
-const files = {
-  // Every module the entry imports, the wasm-bindgen glue and the wasm.
-  'operation-charts': [...readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`), 'dist/operation-charts-core_bg.wasm'],
-  'Chart.js': ['node_modules/chart.js/dist/chart.umd.js'],
-  uPlot: ['node_modules/uplot/dist/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.min.css'],
+const started = Date.now();
+const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const git = (...args) => { try { return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return null; } };
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    os: `${os.type()} ${os.release()} ${os.arch()}`, cpu: os.cpus()[0]?.model ?? '?', cpus: os.cpus().length, memoryBytes: os.totalmem(),
+    // How busy the machine was (1-minute load average), at the start and the end: a shared
+    // machine's other work is the bench's main source of noise.
+    loadAverage: { start: os.loadavg()[0] },
+  },
+  node: process.version,
+  chromium: null,
+  commit: { hash: git('rev-parse', '--short', 'HEAD'), dirty: Boolean(git('status', '--porcelain', '--untracked-files=no')) },
+  options: { runs: RUNS, quick: QUICK, only: ONLY, sections: SECTIONS.filter(wanted), sizes: SIZES, limitN: LIMIT_N },
 };
-const gzipped = (list) => list.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(ROOT, f)), { level: 9 }).length, 0);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const serve = sirv(ROOT, { dev: true, dotfiles: false });
-const server = http.createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
-// Real frame pacing (no --disable-frame-rate-limit): what a reader's browser does.
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+log(`bench: sections ${results.options.sections.join(', ')}; N = ${SIZES.join(', ')}; ${RUNS} runs; commit ${results.commit.hash}${results.commit.dirty ? ' (dirty)' : ''}`);
+for (const f of ['dist/operation-charts.js', 'dist/operation-charts-core_bg.wasm']) {
+  if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run "npm run build" first (npm run bench does)`);
+}
 
-const rows = [];
+const limitFile = path.join(os.tmpdir(), `operation-charts-bench-${process.pid}-${LIMIT_N}.json`);
+let limitText = null;
+if (wanted('limit') || wanted('native')) {
+  log(`generating the ${LIMIT_N.toLocaleString('en-GB')}-event document`);
+  limitText = Buffer.from(documentText(LIMIT_N));
+  writeFileSync(limitFile, limitText);
+  log(`  ${limitFile}: ${(limitText.length / 1e6).toFixed(1)} MB`);
+}
+
+const browserSections = ['weight', 'render', 'hover', 'limit', 'article'].some(wanted);
+const server = await startBenchServer();
+let browser = null;
 try {
-  for (const raids of SIZES) {
-    for (const library of Object.keys(files)) {
-      const render = []; const update = []; const move = [];
-      for (let run = 0; run < RUNS; run += 1) {
-        const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
-        page.on('pageerror', (e) => { throw e; });
-        await page.goto(url);
-        await page.waitForSelector('html[data-ready="true"]');
-        if (library === 'operation-charts' && !(await page.evaluate((n) => window.bench.valid(n), raids))) {
-          throw new Error(`the generated ${raids}-raid operation is not valid`);
-        }
-        const r = await page.evaluate(([l, n, u]) => window.bench.run(l, n, u), [library, raids, UPDATES]);
-        render.push(r.render); update.push(r.update);
-        const y = r.box.y + r.box.height / 2;
-        await page.mouse.move(r.box.x + 1, y);
-        const t0 = performance.now();
-        for (let i = 1; i <= MOVES; i += 1) {
-          await page.mouse.move(r.box.x + (r.box.width * i) / (MOVES + 1), y);
-          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
-        }
-        move.push((performance.now() - t0) / MOVES);
-        await page.close();
-      }
-      rows.push({ raids, library, render: median(render), update: median(update), move: median(move) });
+  if (browserSections) {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "npm run setup" (installs Debian's chromium)`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    results.chromium = browser.version();
+    log(`Chromium ${results.chromium}`);
+  }
+
+  let requested = null;
+  if (wanted('render') || wanted('hover')) {
+    log('render and hover');
+    const charts = await measureCharts(browser, server.origin, { sizes: SIZES, runs: RUNS, doRender: wanted('render'), doHover: wanted('hover'), log });
+    Object.assign(results, { render: charts.render, hover: charts.hover, canvas: charts.canvas });
+    requested = charts.loaded;
+  }
+  if (wanted('weight')) {
+    log('weight');
+    if (!requested) requested = await requestedByWidget(browser, server.origin).catch((err) => { log(`  ! ${err.message}`); return null; });
+    results.weight = measureWeight(requested);
+  } else {
+    results.weight = measureWeight(null); // for the gzip column (every .js/.wasm/.css in dist/)
+  }
+  if (wanted('limit')) {
+    log(`limit: ${LIMIT_N.toLocaleString('en-GB')} events fed by src`);
+    server.setDocument(limitText);
+    results.limit = await measureLimit(browser, server.origin, { views: ['timeline', 'cumulative'], docBytes: limitText.length, log });
+    server.setDocument(null);
+  }
+  if (wanted('article')) {
+    log('demo article');
+    results.article = await measureArticle(browser, { runs: RUNS, log });
+  }
+  if (wanted('native')) {
+    log('native CLI');
+    try {
+      results.native = measureNative({ limitFile, limitN: LIMIT_N, sizes: SIZES, runs: RUNS, log });
+    } catch (err) {
+      log(`  ! ${err.message}`);
+      results.nativeError = err.message;
     }
   }
 } finally {
-  await browser.close();
-  server.close();
+  await browser?.close().catch(() => {});
+  await server.close();
+  if (existsSync(limitFile)) unlinkSync(limitFile);
 }
 
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
-console.log(`\nTransfer size (gzip -9 of what a page loads):`);
-for (const [library, list] of Object.entries(files)) console.log(`  ${library.padEnd(17)} ${(gzipped(list) / 1024).toFixed(1)} KB`);
-console.log(`\nMedians of ${RUNS} runs in headless Chromium on this machine (800×400 px cumulative chart):\n`);
-console.log('| raids | library | first render | data update | pointer move + frame |');
-console.log('|---:|---|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.raids.toLocaleString('en-GB')} | ${r.library} | ${fmt(r.render)} | ${fmt(r.update)} | ${fmt(r.move)} |`);
+results.machine.loadAverage.end = os.loadavg()[0];
+results.targets = targets(results);
+results.seconds = Math.round((Date.now() - started) / 1000);
+writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+
+console.log(`\n## operation-charts bench, ${results.date.slice(0, 10)}, commit ${results.commit.hash}${results.commit.dirty ? ' (uncommitted changes)' : ''}`);
+const { loadAverage } = results.machine;
+console.log(`${results.machine.cpus} × ${results.machine.cpu}, ${(results.machine.memoryBytes / 2 ** 30).toFixed(0)} GB, ${results.machine.os}; load average ${loadAverage.start.toFixed(1)} at the start, ${loadAverage.end.toFixed(1)} at the end; Chromium ${results.chromium ?? '–'}, headless; Node ${results.node}\n`);
+console.log(tables(results));
+console.log('\n### Targets (ratios from this one run)\n');
+console.log(targetsTable(results.targets));
+console.log(`\nWritten: ${OUT} (took ${results.seconds} s)`);
