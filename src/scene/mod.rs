@@ -2,6 +2,7 @@
 //! that answers "what is under this point" without re-running layout.
 
 pub mod geometry;
+pub mod hint;
 pub mod hit;
 pub mod item;
 pub mod keyboard;
@@ -12,6 +13,7 @@ pub mod shape;
 pub mod target;
 
 pub use geometry::{Point, Rect};
+pub use hint::keyboard_hint;
 pub use hit::{HitIndex, MIN_REACH_RADIUS};
 pub use item::{Item, ItemKind, Mark};
 pub use keyboard::{Nav, Walk};

@@ -11,7 +11,7 @@ use crate::data::{self, Problem, Report};
 use crate::derive::Series;
 use crate::layout::{self, Theme, View, Visibility};
 use crate::paint::{clamp_dpr, paint, PaintOptions, DEFAULT_FONT};
-use crate::scene::{Color, LegendButton, Nav, Point, Scene};
+use crate::scene::{keyboard_hint, Color, LegendButton, Nav, Point, Scene};
 
 /// One chart's state: its last good data, and the scene last drawn from it.
 #[wasm_bindgen]
@@ -79,6 +79,8 @@ struct RenderInfo<'a> {
     title: &'a str,
     description: &'a str,
     item_count: usize,
+    /// How to use the chart by keyboard (the canvas's accessible description).
+    hint: String,
     legend: &'a [LegendButton],
     warnings: Vec<String>,
 }
@@ -109,6 +111,19 @@ fn view(name: &str) -> Result<View, JsError> {
 #[wasm_bindgen]
 pub fn validate(json: &str) -> String {
     report_json(&check(json).1)
+}
+
+/// The views the core draws, in the order an article meets them, as a JSON array of names.
+#[wasm_bindgen]
+pub fn views() -> String {
+    to_json(&View::ALL.map(View::name))
+}
+
+/// True for the keys that move through a chart's items (`KeyboardEvent.key`); the glue leaves
+/// every other key to the page.
+#[wasm_bindgen(js_name = isMoveKey)]
+pub fn is_move_key(key: &str) -> bool {
+    Nav::from_key(key).is_some()
 }
 
 #[wasm_bindgen]
@@ -194,6 +209,7 @@ impl Chart {
             title: &series.title,
             description: &series.description,
             item_count: scene.hit.len(),
+            hint: keyboard_hint(scene.hit.len()),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
         });

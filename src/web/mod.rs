@@ -6,4 +6,4 @@ mod chart;
 mod js;
 mod measure;
 
-pub use chart::{validate, Chart};
+pub use chart::{is_move_key, validate, views, Chart};

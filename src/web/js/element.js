@@ -452,10 +452,7 @@ export class OperationChartElement extends HTMLElement {
     const label = [title, description].filter(Boolean)
       .map((s, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(s) ? `${s}.` : s)).join(' ');
     canvas.setAttribute('aria-label', label || 'Chart');
-    const count = Number(info?.itemCount) || 0;
-    this._els.hint.textContent = count
-      ? `Arrow keys move between the ${count} ${count === 1 ? 'item' : 'items'} of the chart; Home and End go to the first and last; Escape closes the details. The Show data button gives a table of the numbers.`
-      : 'The Show data button gives a table of the numbers.';
+    this._els.hint.textContent = String(info?.hint ?? '');
     this._legend.update(Array.isArray(info?.legend) ? info.legend : []);
     this._table.update(`${this._dataVersion}|${view}`, () => this._safeCall(() => JSON.parse(chart.table(view)), null));
     tools.hidden = false;

@@ -1,12 +1,9 @@
 // The shared WebAssembly engine: one instance for the page, loaded by top-level await, so
 // importing any module that needs it waits for it and validate() can be synchronous.
 
-import init, { Chart, validate as coreValidate } from './operation-charts-core.js';
+import init, { Chart, isMoveKey, validate as coreValidate, views } from './operation-charts-core.js';
 
-export { Chart, coreValidate };
-
-/** The views the core draws (its error message is authoritative for anything else). */
-export const VIEWS = Object.freeze(['summary', 'timeline', 'cumulative', 'areas']);
+export { Chart, coreValidate, isMoveKey };
 
 let failure = null;
 try {
@@ -15,6 +12,9 @@ try {
   failure = err instanceof Error ? err : new Error(String(err));
   console.error('operation-charts: the chart engine (WebAssembly) could not be loaded:', failure);
 }
+
+/** The views the core draws, as it names them (none when it could not be loaded). */
+export const VIEWS = Object.freeze(failure ? [] : JSON.parse(views()));
 
 /** Why the engine could not be loaded (an Error), or null when it is ready. */
 export const coreError = failure;

@@ -6,10 +6,8 @@
 // Modes: 'pointer' (follows the mouse), 'touch' (a tap shows an item and keeps it; a second tap
 // or a tap elsewhere closes it), 'keyboard' (arrow keys move through the items, each announced).
 
+import { isMoveKey } from './engine.js';
 import { placeTooltip } from './tooltip.js';
-
-/** The keys that move through a chart's items; every other key is left to the page. */
-const MOVE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
 
 function sameItem(a, b) {
   if (!a || !b) return a === b;
@@ -130,7 +128,7 @@ export class Interaction {
   /** A key on the canvas: arrow keys, Home and End move through the items. */
   key(e) {
     if (!this._core() || !this._drawn() || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (!MOVE_KEYS.includes(e.key)) return;
+    if (!isMoveKey(e.key)) return; // the core's key mapping; every other key is the page's
     e.preventDefault(); // the page must not scroll while the reader moves through the chart
     const from = this._keyIndex >= 0 ? this._keyIndex : (this._hover?.index ?? -1);
     const item = this._itemAt(this._call((core) => core.navigate(from, e.key), -1));
