@@ -125,6 +125,30 @@ fn hovering_each_view_finds_the_right_numbers() {
 }
 
 #[test]
+fn describe_writes_the_same_items_the_page_received_before() {
+    // Literal items from before tooltips were written on demand: the JSON `charthover` hands
+    // to host pages must not change.
+    let c = cayman();
+    let s = scene(&c, View::Timeline, 640.0);
+    let orchard = describe(&c, &s, 0).and_then(|i| serde_json::to_string(&i).ok());
+    assert_eq!(
+        orchard.as_deref(),
+        Some(concat!(
+            r#"{"view":"timeline","kind":"raid","index":0,"lane":0,"label":"Orchard Street, Norwich\nMon 16 Apr 2018, 06:00\nArea: Norfolk\n2 arrested, 1 charged","#,
+            r#""anchor":{"x":99.61512499999999,"y":132.1020410288673},"marks":[{"x":99.11512499999999,"y":93.60000000000001,"width":1.0,"height":209.2,"round":false},"#,
+            r#"{"x":82.81716602886728,"y":129.1020410288673,"width":33.59591794226542,"height":33.59591794226542,"round":true}],"#,
+            r#""values":{"area":"Norfolk","arrests":2,"charged":1,"id":"orchard-st","place":"Orchard Street, Norwich","seizures":[],"time":"2018-04-16T06:00:00+01:00"}}"#
+        ))
+    );
+    let label = |view: View, index: usize| describe(&c, &scene(&c, view, 640.0), index).map(|i| i.label).unwrap_or_default();
+    assert_eq!(label(View::Summary, 2), "Charged: 21\n64% of those arrested\nAs reported; all 21 itemised");
+    assert_eq!(label(View::Timeline, 8), "Derby Street, Norwich\nTue 17 Apr 2018, 06:30\nArea: Norfolk\n2 arrested, 1 charged\nSeized: Machete");
+    assert_eq!(label(View::Cumulative, 0), "Mon 16 Apr 2018, 06:20\nSo far: 5 arrested, 0 charged\n+2 arrested, Orchard Street, Norwich\n+3 arrested, London");
+    assert_eq!(label(View::Areas, 0), "Norfolk\n13 raids\n23 arrested, 14 charged");
+    assert!(describe(&c, &s, s.hit.len()).is_none(), "no item past the last");
+}
+
+#[test]
 fn markup_in_place_names_stays_text() {
     let h = harbour();
     let s = scene(&h, View::Timeline, 640.0);

@@ -54,19 +54,23 @@ pub struct Cumulative {
 impl Cumulative {
     /// Sums arrests and charges in time order.
     pub fn new(op: &Operation, lookup: &RaidLookup<'_>, clock: &Clock, totals: &Totals) -> Self {
-        let mut events: Vec<(f64, &Event)> = op
+        let mut events: Vec<(f64, usize, &Event)> = op
             .events
             .iter()
-            .filter(|e| matches!(e, Event::Arrest(_) | Event::Charge(_)))
-            .map(|e| (clock.seconds(e.time()), e))
+            .enumerate()
+            .filter(|(_, e)| matches!(e, Event::Arrest(_) | Event::Charge(_)))
+            .map(|(i, e)| (clock.seconds(e.time()), i, e))
             .collect();
         events.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut steps: Vec<Step> = Vec::new();
         let mut changes: Vec<Change> = Vec::with_capacity(events.len());
         let mut places: Vec<String> = Vec::new();
         let mut place_of: HashMap<&str, usize> = HashMap::new();
+        // Each raid's place, once known: events that take their raid's place share it, so
+        // most events need no look-up by name.
+        let mut place_of_raid: Vec<Option<Option<usize>>> = vec![None; op.events.len()];
         let (mut arrests, mut charged) = (0u64, 0u64);
-        for (seconds, e) in events {
+        for (seconds, i, e) in events {
             let people = e.people();
             let is_charge = matches!(e, Event::Charge(_));
             if is_charge {
@@ -74,12 +78,19 @@ impl Cumulative {
             } else {
                 arrests = arrests.saturating_add(people);
             }
-            let place = lookup.place_of(e).map(|p| {
-                *place_of.entry(p).or_insert_with(|| {
-                    places.push(p.to_owned());
-                    places.len() - 1
+            let raid = lookup.inherits_place(i).then(|| lookup.raid_index(i)).flatten();
+            let known = raid.and_then(|r| place_of_raid.get(r).copied().flatten());
+            let place = known.unwrap_or_else(|| {
+                lookup.place_of(i).map(|p| {
+                    *place_of.entry(p).or_insert_with(|| {
+                        places.push(p.to_owned());
+                        places.len() - 1
+                    })
                 })
             });
+            if let Some(slot) = raid.and_then(|r| place_of_raid.get_mut(r)) {
+                *slot = Some(place);
+            }
             changes.push(Change { people, charged: is_charge, place });
             let end = changes.len();
             match steps.last_mut() {

@@ -46,23 +46,29 @@ pub struct Timeline {
 impl Timeline {
     /// Places every raid and sums what each led to.
     pub fn new(op: &Operation, lookup: &RaidLookup<'_>, clock: &Clock) -> Self {
-        // The raids in time order (stable, so raids at the same moment keep document order),
-        // each with its area as written in the document.
-        let mut order: Vec<(f64, &Event)> = op.events.iter().filter(|e| matches!(e, Event::Raid(_))).map(|e| (clock.seconds(e.time()), e)).collect();
+        // The raids in time order (stable, so raids at the same moment keep document order).
+        let mut order: Vec<(f64, usize)> = op
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e, Event::Raid(_)))
+            .map(|(i, e)| (clock.seconds(e.time()), i))
+            .collect();
         order.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut lanes: Vec<String> = Vec::new();
         let mut lane_of: HashMap<&str, usize> = HashMap::new();
-        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(order.len());
+        // For each event that is a raid, its position in `raids`.
+        let mut mark_of = vec![u32::MAX; op.events.len()];
         let mut raids: Vec<RaidMark> = Vec::with_capacity(order.len());
-        for (seconds, e) in order {
-            let Event::Raid(r) = e else { continue };
-            let area = lookup.area_of(e);
+        for (seconds, i) in order {
+            let Some(Event::Raid(r)) = op.events.get(i) else { continue };
+            let area = lookup.area_of(i);
             let lane = *lane_of.entry(area).or_insert_with(|| {
                 lanes.push(area.to_owned());
                 lanes.len() - 1
             });
-            if let Some(id) = r.id.as_deref() {
-                by_id.insert(id, raids.len());
+            if let Some(m) = mark_of.get_mut(i) {
+                *m = u32::try_from(raids.len()).unwrap_or(u32::MAX);
             }
             raids.push(RaidMark {
                 id: r.id.clone(),
@@ -76,8 +82,9 @@ impl Timeline {
             });
         }
         let (mut unlinked_arrests, mut unlinked_charged, mut unlinked_seizures) = (0u64, 0u64, 0u64);
-        for e in &op.events {
-            let mark = e.raid_ref().and_then(|id| by_id.get(id)).and_then(|&i| raids.get_mut(i));
+        for (i, e) in op.events.iter().enumerate() {
+            let at = lookup.raid_index(i).and_then(|r| mark_of.get(r)).map(|m| *m as usize);
+            let mark = at.and_then(|m| raids.get_mut(m));
             match (e, mark) {
                 (Event::Arrest(_), Some(m)) => m.arrests = m.arrests.saturating_add(e.people()),
                 (Event::Arrest(_), None) => unlinked_arrests = unlinked_arrests.saturating_add(e.people()),

@@ -3,8 +3,8 @@
 
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::visibility::{ARRESTS, CHARGED};
-use super::{count_axis, empty_message};
-use crate::derive::Series;
+use super::{count_axis, decimate, empty_message};
+use crate::derive::{AreaRow, Series};
 use crate::format::count;
 use crate::scene::{Color, HAlign, HitIndex, ItemKind, Mark, Point, Rect, Scene, Shape, Target, VAlign};
 
@@ -59,32 +59,57 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         .filter(|(key, _)| !ctx.visibility.is_hidden(key))
         .collect();
     let group_w = bar_w * bars.len() as f64 + 2.0 * (bars.len() as f64 - 1.0);
+    // With more areas than the width can show, each few pixels draw their tallest bars (see
+    // `decimate`); every area is still hovered and reached on its own.
+    let per_group = decimate::group_size(rows.len(), plot.width, decimate::MIN_BAR_GROUP_PX);
+    let value_of = |row: &AreaRow, key: &str| if key == CHARGED { row.charged } else { row.arrests };
     for (i, row) in rows.iter().enumerate() {
         let cx = plot.x + band * (i as f64 + 0.5);
         let mut rects = Vec::new();
         for (j, (key, color)) in bars.iter().enumerate() {
-            let v = if *key == CHARGED { row.charged } else { row.arrests };
+            let v = value_of(row, key);
             let left = cx - group_w / 2.0 + j as f64 * (bar_w + 2.0);
             let rect = Rect::new(left, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
-            shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
-            // A value wider than its bar would run into its neighbour's: the tooltip and the
-            // table still carry it.
-            let value = count(v);
-            if ctx.measure.width(&value, t.sizes.small, true) <= bar_w + 2.0 {
-                shapes.push(ctx.text(&value, Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
+            if per_group == 1 {
+                shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
+                // A value wider than its bar would run into its neighbour's: the tooltip and the
+                // table still carry it.
+                let value = count(v);
+                if ctx.measure.width(&value, t.sizes.small, true) <= bar_w + 2.0 {
+                    shapes.push(ctx.text(&value, Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
+                }
             }
             rects.push(rect);
         }
-        let name = ctx.fit(&row.name, t.sizes.label, true, band - 4.0);
-        // A name cut to almost nothing says nothing; leave it to the tooltip and the table.
-        if name.chars().count() > 3 || name == row.name {
-            shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
+        if per_group == 1 {
+            let name = ctx.fit(&row.name, t.sizes.label, true, band - 4.0);
+            // A name cut to almost nothing says nothing; leave it to the tooltip and the table.
+            if name.chars().count() > 3 || name == row.name {
+                shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
+            }
         }
         let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);
         // The tooltip points at the top of the taller bar.
         let top = rects.iter().map(|b| b.y).fold(column.bottom(), f64::min);
-        let focus = hit.add_boxes(rects.iter().map(|b| Mark::rect(Rect::new(b.x, b.y, b.width, b.height.max(2.0)))));
+        // A bar thinner than a pixel still gets a highlight the reader can see.
+        let least = if per_group == 1 { 0.0 } else { 2.0 };
+        let focus = hit.add_boxes(rects.iter().map(|b| Mark::rect(Rect::new(b.x, b.y, b.width.max(least), b.height.max(2.0)))));
         hit.add_rect(column, Target::new(ItemKind::Area, 0, i, Point::new(column.center().x, top), focus));
+    }
+    if per_group > 1 {
+        for (g, group) in rows.chunks(per_group).enumerate() {
+            let left = plot.x + band * (g * per_group) as f64;
+            let width = band * group.len() as f64;
+            let bar_w = (width * 0.32).min(48.0);
+            let gap = bar_w * 0.1;
+            let group_w = bar_w * bars.len() as f64 + gap * (bars.len() as f64 - 1.0);
+            for (j, (key, color)) in bars.iter().enumerate() {
+                let v = group.iter().map(|row| value_of(row, key)).max().unwrap_or(0);
+                let x0 = left + width / 2.0 - group_w / 2.0 + j as f64 * (bar_w + gap);
+                let rect = Rect::new(x0, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
+                shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
+            }
+        }
     }
     ctx.scene(shapes, hit, legend)
 }

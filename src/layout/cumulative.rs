@@ -4,7 +4,7 @@
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::time_axis::TimeAxis;
 use super::visibility::{ARRESTS, CHARGED};
-use super::{count_axis, empty_message, time_grid};
+use super::{count_axis, decimate, empty_message, time_grid};
 use crate::derive::{Series, Stage, Step};
 use crate::format::count;
 use crate::scene::{Color, Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Target, VAlign, Walk};
@@ -126,6 +126,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             points.push(Point::new(px, y.px(prev as f64)));
         }
         points.push(Point::new(plot.right(), y.px(prev as f64)));
+        // Thousands of steps in a few hundred pixels: keep what each pixel column shows.
+        let points = decimate::thin_line(points, plot.width);
         shapes.push(Shape::Line { points, color: line.color, width: 2.5, dash: None });
         let label = end_label(prev, line.verb);
         shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, y.px(prev as f64)), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));

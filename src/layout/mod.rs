@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod cumulative;
+pub mod decimate;
 pub mod describe;
 pub mod frame;
 pub mod measure;

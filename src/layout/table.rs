@@ -27,100 +27,106 @@ fn strings<const N: usize>(cells: [&str; N]) -> Vec<String> {
 /// running totals stay) and say how many are left out between them.
 pub const MAX_ROWS: usize = 400;
 
-/// The table for `view`.
+/// The table for `view`. Only the rows kept are written, so a long table costs no more than
+/// a short one.
 pub fn table(series: &Series, view: View) -> Table {
-    let mut t = match view {
+    match view {
         View::Summary => summary(series),
         View::Timeline => timeline(series),
         View::Cumulative => cumulative(series),
         View::Areas => areas(series),
-    };
-    if t.rows.len() > MAX_ROWS {
-        let keep = MAX_ROWS / 2;
-        let left_out = t.rows.len() - 2 * keep;
-        let tail = t.rows.split_off(t.rows.len() - keep);
-        t.rows.truncate(keep);
-        let mut gap = vec![String::new(); t.columns.len()];
-        if let Some(first) = gap.first_mut() {
-            *first = format!("{} more rows not shown", count(left_out as u64));
-        }
-        t.rows.push(gap);
-        t.rows.extend(tail);
     }
-    t
+}
+
+/// A table of `n` rows, row `i` written by `row(i)`; past [`MAX_ROWS`] only the first and
+/// last rows are written, with a row saying how many are left out between them.
+fn build(caption: String, columns: Vec<String>, n: usize, row: impl Fn(usize) -> Vec<String>) -> Table {
+    let rows = if n <= MAX_ROWS {
+        (0..n).map(&row).collect()
+    } else {
+        let keep = MAX_ROWS / 2;
+        let mut gap = vec![String::new(); columns.len()];
+        if let Some(first) = gap.first_mut() {
+            *first = format!("{} more rows not shown", count((n - 2 * keep) as u64));
+        }
+        (0..keep).map(&row).chain(std::iter::once(gap)).chain((n - keep..n).map(&row)).collect()
+    };
+    Table { caption, columns, rows }
 }
 
 fn summary(series: &Series) -> Table {
     let t = &series.totals;
-    Table {
-        caption: format!("{}: raids, arrests and charges", series.title),
-        columns: strings(["Stage", "Number", "Reported", "Itemised in the data", "Not itemised", "Rate"]),
-        rows: t
-            .stages()
-            .iter()
-            .map(|s| {
-                vec![
-                    s.stage.name().to_owned(),
-                    count(s.shown()),
-                    s.reported.map_or_else(|| "not given".to_owned(), count),
-                    count(s.itemised),
-                    count(s.not_itemised()),
-                    t.rate_text(s.stage).unwrap_or_default(),
-                ]
-            })
-            .collect(),
-    }
+    let stages = t.stages();
+    build(
+        format!("{}: raids, arrests and charges", series.title),
+        strings(["Stage", "Number", "Reported", "Itemised in the data", "Not itemised", "Rate"]),
+        stages.len(),
+        |i| {
+            let Some(s) = stages.get(i) else { return Vec::new() };
+            vec![
+                s.stage.name().to_owned(),
+                count(s.shown()),
+                s.reported.map_or_else(|| "not given".to_owned(), count),
+                count(s.itemised),
+                count(s.not_itemised()),
+                t.rate_text(s.stage).unwrap_or_default(),
+            ]
+        },
+    )
 }
 
 fn timeline(series: &Series) -> Table {
-    Table {
-        caption: format!("{}: raids in time order", series.title),
-        columns: strings(["Time", "Place", "Area", "Arrested", "Charged", "Seized"]),
-        rows: series
-            .timeline
-            .raids
-            .iter()
-            .map(|r| {
-                vec![
-                    r.time.label(),
-                    r.place.clone().unwrap_or_default(),
-                    series.timeline.area(r).to_owned(),
-                    count(r.arrests),
-                    count(r.charged),
-                    r.seizures.join("; "),
-                ]
-            })
-            .collect(),
-    }
+    let tl = &series.timeline;
+    build(
+        format!("{}: raids in time order", series.title),
+        strings(["Time", "Place", "Area", "Arrested", "Charged", "Seized"]),
+        tl.raids.len(),
+        |i| {
+            let Some(r) = tl.raids.get(i) else { return Vec::new() };
+            vec![
+                r.time.label(),
+                r.place.clone().unwrap_or_default(),
+                tl.area(r).to_owned(),
+                count(r.arrests),
+                count(r.charged),
+                r.seizures.join("; "),
+            ]
+        },
+    )
 }
 
 fn cumulative(series: &Series) -> Table {
-    Table {
-        caption: format!("{}: running totals of arrests and charges", series.title),
-        columns: strings(["Time", "Arrested so far", "Charged so far", "What changed"]),
-        rows: series
-            .cumulative
-            .steps
-            .iter()
-            .map(|s| vec![s.time.label(), count(s.arrests), count(s.charged), series.cumulative.change_texts(s).join("; ")])
-            .collect(),
-    }
+    let c = &series.cumulative;
+    build(
+        format!("{}: running totals of arrests and charges", series.title),
+        strings(["Time", "Arrested so far", "Charged so far", "What changed"]),
+        c.steps.len(),
+        |i| {
+            let Some(s) = c.steps.get(i) else { return Vec::new() };
+            vec![s.time.label(), count(s.arrests), count(s.charged), c.change_texts(s).join("; ")]
+        },
+    )
 }
 
 fn areas(series: &Series) -> Table {
     let t = &series.totals;
-    let mut rows: Vec<Vec<String>> = series
-        .areas
-        .rows
-        .iter()
-        .map(|r| vec![r.name.clone(), count(r.raids), count(r.arrests), count(r.charged)])
-        .collect();
+    let rows = &series.areas.rows;
+    // After the areas: what is not itemised by area, if anything, and the totals.
+    let mut after: Vec<Vec<String>> = Vec::new();
     let missing = [t.raids, t.arrests, t.charged].map(|s| s.not_itemised());
     if missing.iter().any(|n| *n > 0) {
-        rows.push(vec!["Not itemised by area".to_owned(), count(missing[0]), count(missing[1]), count(missing[2])]);
+        after.push(vec!["Not itemised by area".to_owned(), count(missing[0]), count(missing[1]), count(missing[2])]);
     }
-    rows.push(vec!["Total".to_owned(), count(t.raids.shown()), count(t.arrests.shown()), count(t.charged.shown())]);
-    Table { caption: format!("{}: raids, arrests and charges by area", series.title), columns: strings(["Area", "Raids", "Arrested", "Charged"]), rows }
+    after.push(vec!["Total".to_owned(), count(t.raids.shown()), count(t.arrests.shown()), count(t.charged.shown())]);
+    build(
+        format!("{}: raids, arrests and charges by area", series.title),
+        strings(["Area", "Raids", "Arrested", "Charged"]),
+        rows.len() + after.len(),
+        |i| match rows.get(i) {
+            Some(r) => vec![r.name.clone(), count(r.raids), count(r.arrests), count(r.charged)],
+            None => after.get(i - rows.len()).cloned().unwrap_or_default(),
+        },
+    )
 }
 
 #[cfg(test)]

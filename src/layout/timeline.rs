@@ -4,7 +4,7 @@
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::time_axis::TimeAxis;
 use super::visibility::area_key;
-use super::{empty_message, time_grid};
+use super::{decimate, empty_message, time_grid};
 use crate::derive::Series;
 use crate::format::{count, plural};
 use crate::scene::{Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Target, VAlign};
@@ -114,19 +114,35 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             dash: None,
         });
     }
+    // Every visible raid is hoverable and reachable by keyboard; past a few thousand, only the
+    // biggest mark of each few pixels is drawn (see `decimate`).
+    let mut placed: Vec<(usize, Point, f64)> = Vec::new();
     for (i, raid) in tl.raids.iter().enumerate() {
         let Some(row) = row_of.get(raid.lane).copied().flatten() else { continue };
         let center = Point::new(x.px(raid.seconds), plot.y + lane_h * (row as f64 + 0.5));
         // Area, not radius, carries the count.
         let r = MIN_R + (max_r - MIN_R) * (raid.arrests as f64 / most).sqrt();
+        let focus = Focus::Ring { center, radius: r + 3.0 };
+        hit.add_point(center, r + 4.0, Target::new(ItemKind::Raid, row, i, Point::new(center.x, center.y - r), focus));
+        placed.push((i, center, r));
+    }
+    let weights: Vec<(f64, usize, u64)> = placed
+        .iter()
+        .map(|(i, center, _)| {
+            let raid = tl.raids.get(*i);
+            let row = raid.and_then(|r| row_of.get(r.lane).copied().flatten()).unwrap_or(0);
+            (center.x, row, raid.map_or(0, |r| r.arrests))
+        })
+        .collect();
+    for k in decimate::thin_marks(&weights, lanes.len(), plot.x, plot.width) {
+        let Some(&(i, center, r)) = placed.get(k) else { continue };
+        let Some(raid) = tl.raids.get(i) else { continue };
         let color = t.area(raid.lane);
         shapes.push(if raid.arrests > 0 {
             Shape::Circle { center, radius: r, fill: color.alpha(0.85), stroke: Some((t.background, 1.0)) }
         } else {
             Shape::Circle { center, radius: r, fill: t.background.alpha(0.0), stroke: Some((color, 1.5)) }
         });
-        let focus = Focus::Ring { center, radius: r + 3.0 };
-        hit.add_point(center, r + 4.0, Target::new(ItemKind::Raid, row, i, Point::new(center.x, center.y - r), focus));
     }
     done(shapes, hit)
 }

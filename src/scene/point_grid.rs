@@ -1,12 +1,13 @@
 //! The nearest mark within reach, at any number of marks.
 //!
 //! Marks are kept in a uniform grid whose cells are as wide as the longest reach, so a pointer
-//! can only be reached from the 3 × 3 cells around it. Inside a cell, marks are sorted by x:
-//! a query binary-searches the pointer's x and walks outwards, nearest on x first, and stops as
-//! soon as the next mark is farther on x than the best found. Marks at the very same point
-//! share one site, so a stack of identical marks costs one look. The answer is exactly what a
-//! scan of every mark would give: the nearest mark whose reach covers the pointer, and of
-//! equally near ones the first added.
+//! can only be reached from the 3 × 3 cells around it. Inside a cell, marks at the same height
+//! form a row (a timeline lane is one row), rows are sorted by y and each row's marks by x. A
+//! query visits a cell's rows nearest on y first, binary-searches each row for the pointer's x
+//! and walks outwards, nearest on x first; it stops as soon as the next row or mark is farther
+//! than the best found. Marks at the very same point share one site, so a stack of identical
+//! marks costs one look. The answer is exactly what a scan of every mark would give: the
+//! nearest mark whose reach covers the pointer, and of equally near ones the first added.
 
 use super::geometry::Point;
 
@@ -28,18 +29,19 @@ pub(crate) struct PointGrid {
     longest: f64,
     cols: usize,
     rows: usize,
-    /// Cell `c` (row-major) holds the sites `starts[c]..starts[c + 1]`, sorted by x.
-    starts: Vec<u32>,
-    /// Each site's position.
-    xs: Vec<f64>,
-    ys: Vec<f64>,
-    /// The longest reach among a site's marks.
+    /// Cell `c` (row-major) holds the rows `cell_rows[c]..cell_rows[c + 1]`, sorted by y.
+    cell_rows: Vec<u32>,
+    /// Each row's height, and its sites `row_sites[r]..row_sites[r + 1]`, sorted by x.
+    row_y: Vec<f64>,
+    row_sites: Vec<u32>,
+    /// Each site's x, and the longest reach among its marks.
+    site_x: Vec<f64>,
     site_reach: Vec<f64>,
-    /// A site's marks are `members[first[s]..first[s + 1]]`, first added first.
-    first: Vec<u32>,
+    /// A site's marks are `site_marks[s]..site_marks[s + 1]`, first added first.
+    site_marks: Vec<u32>,
     /// Each mark's item and reach, grouped by site.
-    member_item: Vec<u32>,
-    member_reach: Vec<f64>,
+    mark_item: Vec<u32>,
+    mark_reach: Vec<f64>,
 }
 
 impl PointGrid {
@@ -65,30 +67,36 @@ impl PointGrid {
         let (cols, rows) = (side(max.x - min.x), side(max.y - min.y));
         let mut grid = Self { origin: min, cell, longest, cols, rows, ..Self::default() };
         let mut keyed: Vec<(usize, Point, f64, u32)> = marks.into_iter().map(|(c, reach, item)| (grid.cell_of(c), c, reach, item)).collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.x.total_cmp(&b.1.x)).then(a.1.y.total_cmp(&b.1.y)).then(a.3.cmp(&b.3)));
-        let mut counts = vec![0u32; cols * rows + 1];
-        let mut last: Option<(usize, Point)> = None;
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.y.total_cmp(&b.1.y)).then(a.1.x.total_cmp(&b.1.x)).then(a.3.cmp(&b.3)));
+        let mut rows_per_cell = vec![0u32; cols * rows + 1];
+        let (mut last_row, mut last_site): (Option<(usize, u64)>, Option<(usize, u64, u64)>) = (None, None);
         for (cell, c, reach, item) in keyed {
-            if last != Some((cell, c)) {
-                last = Some((cell, c));
-                if let Some(n) = counts.get_mut(cell + 1) {
+            let (x, y) = (c.x.to_bits(), c.y.to_bits());
+            if last_row != Some((cell, y)) {
+                last_row = Some((cell, y));
+                if let Some(n) = rows_per_cell.get_mut(cell + 1) {
                     *n += 1;
                 }
-                grid.first.push(grid.member_item.len() as u32);
-                grid.xs.push(c.x);
-                grid.ys.push(c.y);
+                grid.row_y.push(c.y);
+                grid.row_sites.push(grid.site_x.len() as u32);
+            }
+            if last_site != Some((cell, y, x)) {
+                last_site = Some((cell, y, x));
+                grid.site_x.push(c.x);
                 grid.site_reach.push(reach);
+                grid.site_marks.push(grid.mark_item.len() as u32);
             } else if let Some(r) = grid.site_reach.last_mut() {
                 *r = r.max(reach);
             }
-            grid.member_item.push(item);
-            grid.member_reach.push(reach);
+            grid.mark_item.push(item);
+            grid.mark_reach.push(reach);
         }
-        grid.first.push(grid.member_item.len() as u32);
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
+        grid.row_sites.push(grid.site_x.len() as u32);
+        grid.site_marks.push(grid.mark_item.len() as u32);
+        for i in 1..rows_per_cell.len() {
+            rows_per_cell[i] += rows_per_cell[i - 1];
         }
-        grid.starts = counts;
+        grid.cell_rows = rows_per_cell;
         grid
     }
 
@@ -102,7 +110,7 @@ impl PointGrid {
     /// The nearest mark whose reach covers `p`, as (distance, item); of equally near marks,
     /// the first added.
     pub(crate) fn nearest(&self, p: Point) -> Option<(f64, u32)> {
-        if self.xs.is_empty() || !(p.x.is_finite() && p.y.is_finite()) {
+        if self.site_x.is_empty() || !(p.x.is_finite() && p.y.is_finite()) {
             return None;
         }
         let reach = self.longest + EDGE_SLACK;
@@ -113,73 +121,126 @@ impl PointGrid {
         };
         let (c0, c1) = span(p.x, self.origin.x, self.cols)?;
         let (r0, r1) = span(p.y, self.origin.y, self.rows)?;
-        let mut best: Option<(f64, u32)> = None;
+        // 3 × 3 cells (4 × 4 when the slack crosses one more edge); the nearest first, so the
+        // best found early rules out the rest.
+        let mut cells = [(f64::INFINITY, 0usize); 16];
+        let mut n = 0;
         for row in r0..=r1 {
             for col in c0..=c1 {
-                // Skip a cell that lies farther than the best found (or any reach).
-                let limit = best.map_or(reach, |b| b.0 + EDGE_SLACK);
                 let x0 = self.origin.x + col as f64 * self.cell;
                 let y0 = self.origin.y + row as f64 * self.cell;
-                let dx = (x0 - p.x).max(p.x - x0 - self.cell).max(0.0);
-                let dy = (y0 - p.y).max(p.y - y0 - self.cell).max(0.0);
                 // The last column and row also hold marks rounded onto their far edge.
-                let dx = if col + 1 == self.cols { (x0 - p.x).max(0.0) } else { dx };
-                let dy = if row + 1 == self.rows { (y0 - p.y).max(0.0) } else { dy };
-                if dx.hypot(dy) <= limit {
-                    self.scan_cell(row * self.cols + col, p, &mut best);
+                let far_x = if col + 1 == self.cols { f64::INFINITY } else { x0 + self.cell };
+                let far_y = if row + 1 == self.rows { f64::INFINITY } else { y0 + self.cell };
+                let dx = (x0 - p.x).max(p.x - far_x).max(0.0);
+                let dy = (y0 - p.y).max(p.y - far_y).max(0.0);
+                if let Some(slot) = cells.get_mut(n) {
+                    *slot = (dx.hypot(dy), row * self.cols + col);
+                    n += 1;
                 }
             }
+        }
+        let cells = cells.get_mut(..n).unwrap_or_default();
+        cells.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        let mut best: Option<(f64, u32)> = None;
+        for (distance, cell) in cells.iter() {
+            // A cell farther than the best found (or any reach) cannot hold a better mark.
+            if *distance > best.map_or(reach, |b| b.0 + EDGE_SLACK) {
+                break;
+            }
+            self.scan_cell(*cell, p, &mut best);
         }
         best
     }
 
-    /// Looks at the sites of one cell, nearest on x first, while they can still beat `best`.
+    /// Looks at the rows of one cell, nearest on y first, while they can still beat `best`.
     fn scan_cell(&self, cell: usize, p: Point, best: &mut Option<(f64, u32)>) {
-        let (Some(&start), Some(&end)) = (self.starts.get(cell), self.starts.get(cell + 1)) else { return };
+        let (Some(&start), Some(&end)) = (self.cell_rows.get(cell), self.cell_rows.get(cell + 1)) else { return };
         let (start, end) = (start as usize, end as usize);
-        let Some(xs) = self.xs.get(start..end) else { return };
-        let mid = start + xs.partition_point(|x| *x < p.x);
-        let (mut right, mut left) = (mid, mid);
+        let Some(ys) = self.row_y.get(start..end) else { return };
+        let mid = start + ys.partition_point(|y| *y < p.y);
+        let (mut below, mut above) = (mid, mid);
         loop {
-            let limit = best.map_or(self.longest, |b| b.0);
-            let dx_right = (right < end).then(|| self.xs.get(right).map_or(f64::INFINITY, |x| x - p.x));
-            let dx_left = (left > start).then(|| self.xs.get(left - 1).map_or(f64::INFINITY, |x| p.x - x));
-            let (dx, site) = match (dx_left, dx_right) {
-                (Some(l), Some(r)) if l <= r => {
-                    left -= 1;
-                    (l, left)
+            let dy_below = (below < end).then(|| self.row_y.get(below).map_or(f64::INFINITY, |y| y - p.y));
+            let dy_above = (above > start).then(|| self.row_y.get(above - 1).map_or(f64::INFINITY, |y| p.y - y));
+            let (dy, row) = match nearer(dy_above, dy_below) {
+                Some(Side::First(d)) => {
+                    above -= 1;
+                    (d, above)
                 }
-                (Some(l), None) => {
-                    left -= 1;
-                    (l, left)
+                Some(Side::Second(d)) => {
+                    below += 1;
+                    (d, below - 1)
                 }
-                (_, Some(r)) => {
-                    right += 1;
-                    (r, right - 1)
-                }
-                (None, None) => return,
+                None => return,
             };
-            if dx > limit {
+            if dy > best.map_or(self.longest, |b| b.0) {
                 return;
             }
-            self.consider(site, p, best);
+            self.scan_row(row, p, best);
         }
     }
 
-    /// Makes site `s` the best if one of its marks reaches `p` and beats `best`.
-    fn consider(&self, s: usize, p: Point, best: &mut Option<(f64, u32)>) {
-        let (Some(&x), Some(&y), Some(&most)) = (self.xs.get(s), self.ys.get(s), self.site_reach.get(s)) else { return };
-        let d = Point::new(x, y).distance(p);
+    /// Looks at the sites of one row, nearest on x first, while they can still beat `best`.
+    fn scan_row(&self, row: usize, p: Point, best: &mut Option<(f64, u32)>) {
+        let (Some(&start), Some(&end)) = (self.row_sites.get(row), self.row_sites.get(row + 1)) else { return };
+        let (start, end) = (start as usize, end as usize);
+        let Some(xs) = self.site_x.get(start..end) else { return };
+        let mid = start + xs.partition_point(|x| *x < p.x);
+        let (mut right, mut left) = (mid, mid);
+        loop {
+            let dx_right = (right < end).then(|| self.site_x.get(right).map_or(f64::INFINITY, |x| x - p.x));
+            let dx_left = (left > start).then(|| self.site_x.get(left - 1).map_or(f64::INFINITY, |x| p.x - x));
+            let site = match nearer(dx_left, dx_right) {
+                Some(Side::First(_)) => {
+                    left -= 1;
+                    left
+                }
+                Some(Side::Second(_)) => {
+                    right += 1;
+                    right - 1
+                }
+                None => return,
+            };
+            let (Some(&y), Some(&x)) = (self.row_y.get(row), self.site_x.get(site)) else { return };
+            // Along a row the distance grows with |dx|: once a site is too far, all further are.
+            let d = Point::new(x, y).distance(p);
+            if d > best.map_or(self.longest, |b| b.0) {
+                return;
+            }
+            self.consider(site, d, best);
+        }
+    }
+
+    /// Makes site `s`, `d` from the pointer, the best if one of its marks reaches that far
+    /// and it beats `best`.
+    fn consider(&self, s: usize, d: f64, best: &mut Option<(f64, u32)>) {
+        let Some(&most) = self.site_reach.get(s) else { return };
         if !(d <= most) {
             return;
         }
-        let (Some(&from), Some(&to)) = (self.first.get(s), self.first.get(s + 1)) else { return };
+        let (Some(&from), Some(&to)) = (self.site_marks.get(s), self.site_marks.get(s + 1)) else { return };
         let (from, to) = (from as usize, to as usize);
-        let reaching = (from..to).find(|m| self.member_reach.get(*m).is_some_and(|r| d <= *r));
-        let Some(item) = reaching.and_then(|m| self.member_item.get(m).copied()) else { return };
+        let reaching = (from..to).find(|m| self.mark_reach.get(*m).is_some_and(|r| d <= *r));
+        let Some(item) = reaching.and_then(|m| self.mark_item.get(m).copied()) else { return };
         if best.is_none_or(|(bd, bi)| d < bd || (d == bd && item < bi)) {
             *best = Some((d, item));
         }
+    }
+}
+
+/// Which of two directions to step next: the nearer, the first on a tie.
+enum Side {
+    First(f64),
+    Second(f64),
+}
+
+fn nearer(first: Option<f64>, second: Option<f64>) -> Option<Side> {
+    match (first, second) {
+        (Some(a), Some(b)) if a <= b => Some(Side::First(a)),
+        (_, Some(b)) => Some(Side::Second(b)),
+        (Some(a), None) => Some(Side::First(a)),
+        (None, None) => None,
     }
 }
 
@@ -197,22 +258,32 @@ mod tests {
             .map(|(d, _, i)| (d, i))
     }
 
-    #[test]
-    fn answers_as_a_full_scan_does_with_stacks_and_varied_reaches() {
-        let mut seed = 11u64;
-        let mut next = move |n: u64| {
+    fn lcg(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n: u64| {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % n
-        };
-        let mut marks = Vec::new();
-        for i in 0..3000u32 {
-            // Whole pixels, so many marks stack on the very same point.
-            let c = Point::new(next(300) as f64, 10.0 * next(12) as f64);
-            marks.push((c, 8.0 + next(30) as f64, i));
         }
+    }
+
+    #[test]
+    fn answers_as_a_full_scan_does_with_lanes_stacks_and_varied_reaches() {
+        let mut next = lcg(11);
+        // Whole pixels in twelve lanes, so many marks stack on the very same point.
+        let marks: Vec<_> = (0..3000u32).map(|i| (Point::new(next(300) as f64, 10.0 * next(12) as f64), 8.0 + next(30) as f64, i)).collect();
         let grid = PointGrid::new(&marks);
         for _ in 0..5000 {
             let p = Point::new(next(3400) as f64 / 10.0 - 20.0, next(1600) as f64 / 10.0 - 20.0);
+            assert_eq!(grid.nearest(p), brute(&marks, p), "at {p:?}");
+        }
+    }
+
+    #[test]
+    fn answers_as_a_full_scan_does_with_scattered_marks() {
+        let mut next = lcg(12);
+        let marks: Vec<_> = (0..2000u32).map(|i| (Point::new(next(80_000) as f64 / 97.0, next(40_000) as f64 / 89.0), 24.0 + next(3) as f64, i)).collect();
+        let grid = PointGrid::new(&marks);
+        for _ in 0..5000 {
+            let p = Point::new(next(9000) as f64 / 10.0 - 30.0, next(5000) as f64 / 10.0 - 30.0);
             assert_eq!(grid.nearest(p), brute(&marks, p), "at {p:?}");
         }
     }
