@@ -2,6 +2,7 @@
 //! problem with its JSON path.
 
 mod consistency;
+pub mod date_label;
 mod fields;
 pub mod limits;
 mod messages;
@@ -12,6 +13,7 @@ mod references;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod time;
+mod iso8601;
 pub mod validate;
 mod suggest;
 mod walk;
