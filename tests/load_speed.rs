@@ -11,7 +11,9 @@
 //! tool's peak memory can be measured on it:
 //! `/usr/bin/time -v operation-charts validate /tmp/operation-charts-500k.json`.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use operation_charts::data::{load, Operation};
@@ -81,6 +83,53 @@ fn document(events: usize) -> String {
     text
 }
 
+/// The system allocator, counting the bytes in use and the most in use at once.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is passed on unchanged.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) };
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as above.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            // Counted as if the old and new blocks coexist, as they do when a block is moved.
+            let now = IN_USE.fetch_add(new_size, Ordering::Relaxed) + new_size;
+            PEAK.fetch_max(now, Ordering::Relaxed);
+            IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The most heap `f` has in use at once, beyond what was in use before, in bytes.
+fn peak_heap<T>(f: impl FnOnce() -> T) -> (usize, T) {
+    let before = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let out = f();
+    (PEAK.load(Ordering::Relaxed).saturating_sub(before), out)
+}
+
 /// The quickest of `runs` runs of `f`.
 fn fastest<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut best = Duration::MAX;
@@ -129,6 +178,13 @@ fn load_500k_events() {
         Ok(checked) => assert_eq!(checked.operation.events.len(), EVENTS),
         Err(report) => panic!("{:?}", report.errors.iter().take(5).collect::<Vec<_>>()),
     }
+    let (peak, _) = peak_heap(|| load(&text));
+    eprintln!(
+        "data::load peak heap beyond the text: {:.0} MB ({:.1}× the {:.1} MB text; 64-bit sizes)",
+        peak as f64 / 1e6,
+        peak as f64 / text.len() as f64,
+        text.len() as f64 / 1e6
+    );
     if cfg!(debug_assertions) {
         eprintln!("(a debug build: the {} ms target is for --release)", TARGET.as_millis());
     } else {
