@@ -1,7 +1,7 @@
 //! Validation of operation data: the path and message of each kind of mistake the format
 //! describes, several at once, warnings kept apart, limits, suggestions, and never panicking.
 
-use operation_charts::data::{load, load_value, Event, Report};
+use operation_charts::data::{limits, load, load_typed, load_value, Checked, Event, Report};
 use serde_json::{json, Value};
 
 const CAYMAN: &str = include_str!("../www/data/operation-cayman.json");
@@ -31,8 +31,26 @@ fn lines(problems: &[operation_charts::data::Problem]) -> Vec<String> {
     problems.iter().map(ToString::to_string).collect()
 }
 
+/// The typed pass and the detailed walk agree on `text`: where the typed pass gives an
+/// answer it is the walk's, and it leaves to the walk only documents the walk rejects.
+fn assert_passes_agree(text: &str) {
+    if text.len() > limits::MAX_DOCUMENT_BYTES {
+        return; // Neither pass sees it.
+    }
+    let walked = serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(text)).ok().map(load_value);
+    let preview: String = text.chars().take(200).collect();
+    match (load_typed(text), walked) {
+        (Some(typed), Some(walked)) => assert_eq!(typed, walked, "the passes differ on {preview}"),
+        (Some(typed), None) => panic!("the typed pass read text that is not JSON: {preview}\n{typed:?}"),
+        (None, Some(Ok(_))) => panic!("the typed pass rejected a document the walk accepts: {preview}"),
+        (None, Some(Err(_)) | None) => {}
+    }
+    assert_eq!(load(text).is_ok(), load_typed(text).is_some_and(|r| r.is_ok()), "{preview}");
+}
+
 /// The errors for a document given as text.
 fn errors_of_text(text: &str) -> Vec<String> {
+    assert_passes_agree(text);
     match load(text) {
         Ok(checked) => panic!("expected errors, but it loaded (warnings: {:?})", lines(&checked.warnings)),
         Err(report) => {
@@ -52,6 +70,7 @@ fn assert_error(doc: &Value, expected: &str) {
 }
 
 fn warnings_of(doc: &Value) -> Vec<String> {
+    assert_passes_agree(&doc.to_string());
     match load(&doc.to_string()) {
         Ok(checked) => lines(&checked.warnings),
         Err(Report { errors, .. }) => panic!("expected no errors, got {:?}", lines(&errors)),
@@ -583,6 +602,7 @@ fn load_never_panics_on_garbage() {
         r#"{"version":1,"operation":{"name":"x"},"source":{"name":"x"},"events":[{"type":"charge","time":"2018-13-45T99:99:99+99:99"},{"type":"seizure","time":"２０１８-04-16"}]}"#.into(),
     ];
     for input in &inputs {
+        assert_passes_agree(input);
         let result = std::panic::catch_unwind(|| load(input));
         let preview: String = input.chars().take(60).collect();
         match result {
@@ -593,4 +613,97 @@ fn load_never_panics_on_garbage() {
     }
     let deep = load(&"[".repeat(10_000)).unwrap_err();
     assert_eq!(lines(&deep.errors), ["$: expected valid JSON, found a syntax error at line 1, column 128: recursion limit exceeded"]);
+}
+
+// ----- the typed pass and the walk -------------------------------------------------------------
+
+#[test]
+fn the_typed_pass_reads_the_valid_fixtures_as_the_walk_does() {
+    for text in [CAYMAN, HARBOUR, &base().to_string(), &format!("\u{feff}{}", base())] {
+        assert_passes_agree(text);
+        assert!(matches!(load_typed(text), Some(Ok(_))), "the typed pass did not read {:.80}", text);
+    }
+}
+
+/// Values to put anywhere in a document: each kind of JSON value, and strings that mean
+/// something somewhere.
+fn odd_values() -> Vec<Value> {
+    let mut values = vec![
+        Value::Null, json!(true), json!(0), json!(1), json!(2), json!(-1), json!(1.5), json!(2.0), json!(u64::MAX),
+        json!(""), json!("  "), json!("x"), json!("orchard-st"), json!("derby-st"), json!("charge-1"), json!("2018-04-16"),
+        json!(" 2018-04-16 "), json!("2018-04-16T06:00"), json!("2018-04-16T06:00+01:00"), json!("https://x"),
+        json!("HTTPS://x"), json!("http://x"), json!("raid"), json!("arrest"), json!("charge"), json!("seizure"),
+        json!("x".repeat(1001)), json!(format!("2018-04-16{}", " ".repeat(991))), json!([]), json!([1]), json!({}),
+        json!({ "raids": 1 }), json!({ "name": "x" }),
+    ];
+    values.extend(base()["events"].as_array().cloned().unwrap_or_default());
+    values
+}
+
+/// Every JSON pointer to a value in `doc`, the document itself first.
+fn pointers(doc: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match doc {
+        Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_typed_pass_and_the_walk_agree_on_every_small_change() {
+    let mut documents: Vec<Value> = Vec::new();
+    let mut all = Vec::new();
+    pointers(&base(), String::new(), &mut all);
+    for pointer in &all {
+        for value in odd_values() {
+            documents.push(with(base(), pointer, value));
+        }
+        // Each member left out.
+        if let Some((parent, key)) = pointer.rsplit_once('/') {
+            if let Some(Value::Object(_)) = base().pointer(parent) {
+                documents.push(without(base(), parent, key));
+            }
+        }
+    }
+    // Each field any event has (and two that none has) added to each event, with each value.
+    let names = ["type", "id", "time", "raid", "count", "offence", "item", "place", "area", "note", "palce", "colour"];
+    for index in 0..5 {
+        for name in names {
+            for value in odd_values() {
+                documents.push(event_with_new(index, name, value));
+            }
+        }
+    }
+    for name in ["title", "subtitle", "reported", "titel"] {
+        for value in odd_values() {
+            let mut doc = with(base(), "/events", json!([]));
+            doc[name] = value;
+            documents.push(doc);
+        }
+    }
+    assert!(documents.len() > 2_000, "{}", documents.len());
+    let (mut accepted, mut rejected) = (0, 0);
+    for doc in &documents {
+        let text = doc.to_string();
+        assert_passes_agree(&text);
+        if load(&text).is_ok() {
+            accepted += 1;
+        } else {
+            rejected += 1;
+        }
+    }
+    // Both kinds are well represented.
+    assert!(accepted > 200 && rejected > 1_000, "{accepted} accepted, {rejected} rejected");
+}
+
+#[test]
+fn the_typed_pass_leaves_a_repeated_key_to_the_walk_which_reads_the_last_one() {
+    // As before the typed pass existed: the JSON value keeps the last of the repeated keys.
+    let text = base().to_string().replacen("\"title\":\"Test\"", "\"title\":17,\"title\":\"Test\"", 1);
+    assert!(load_typed(&text).is_none());
+    let checked: Checked = load(&text).unwrap_or_else(|r| panic!("{:?}", lines(&r.errors)));
+    assert_eq!(checked.operation.title.as_deref(), Some("Test"));
+    let text = base().to_string().replacen("\"count\":2", "\"count\":2,\"count\":0", 1);
+    assert_eq!(errors_of_text(&text), ["events[2].count: expected an integer ≥ 1, found 0"]);
 }

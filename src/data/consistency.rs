@@ -1,7 +1,6 @@
 //! Consistency warnings: things a real record can have, shown to the developer but never
-//! stopping the chart. Checked on the typed operation, after every error is gone.
-
-use std::collections::HashMap;
+//! stopping the chart. Checked on the typed operation, after every error is gone; paths are
+//! only made for the warnings found.
 
 use super::messages;
 use super::model::{Event, EventKind, Operation};
@@ -9,11 +8,12 @@ use super::path::JsonPath;
 use super::problem::Problem;
 use super::time::{EventTime, TimeValue};
 
-/// Every consistency warning for a valid operation.
-pub(crate) fn warnings(operation: &Operation) -> Vec<Problem> {
+/// Every consistency warning for a valid operation, given the index of the raid each event
+/// belongs to (as [`super::references::check_events`] found them).
+pub(crate) fn warnings(operation: &Operation, raid_of: &[Option<u32>]) -> Vec<Problem> {
     let mut warnings = Vec::new();
     totals(operation, &mut warnings);
-    dated_before_raid(operation, &mut warnings);
+    dated_before_raid(operation, raid_of, &mut warnings);
     warnings
 }
 
@@ -40,11 +40,11 @@ fn totals(operation: &Operation, warnings: &mut Vec<Problem>) {
     let Some(reported) = operation.reported else {
         return;
     };
-    let reported_path = root.field("reported");
+    let reported_path = || root.field("reported");
     if let (Some(r_charged), Some(r_arrests)) = (reported.charged, reported.arrests) {
         if r_charged > r_arrests {
             warnings.push(Problem::new(
-                &reported_path.field("charged"),
+                &reported_path().field("charged"),
                 messages::charged_more_than_arrested_reported(r_charged, r_arrests),
             ));
         }
@@ -57,7 +57,7 @@ fn totals(operation: &Operation, warnings: &mut Vec<Problem>) {
         if let Some(reported) = reported {
             if itemised > reported {
                 warnings.push(Problem::new(
-                    &reported_path.field(field),
+                    &reported_path().field(field),
                     messages::itemised_above_reported(what, itemised, reported),
                 ));
             }
@@ -65,31 +65,24 @@ fn totals(operation: &Operation, warnings: &mut Vec<Problem>) {
     }
 }
 
-fn dated_before_raid(operation: &Operation, warnings: &mut Vec<Problem>) {
-    let events_path = JsonPath::root().field("events");
-    let raids: HashMap<&str, (usize, &EventTime)> = operation
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind() == EventKind::Raid)
-        .filter_map(|(i, e)| e.id().map(|id| (id, (i, e.time()))))
-        .collect();
-    for (index, event) in operation.events.iter().enumerate() {
+fn dated_before_raid(operation: &Operation, raid_of: &[Option<u32>], warnings: &mut Vec<Problem>) {
+    let events_path = || JsonPath::root().field("events");
+    for ((index, event), raid_at) in operation.events.iter().enumerate().zip(raid_of) {
         let event_type = match event {
             Event::Arrest(_) => "arrest",
             Event::Charge(_) => "charge",
             Event::Raid(_) | Event::Seizure(_) => continue,
         };
-        let Some(raid_id) = event.raid_ref() else {
+        let (Some(raid_id), Some(raid_at)) = (event.raid_ref(), raid_at.and_then(|at| usize::try_from(at).ok())) else {
             continue;
         };
-        let Some((raid_at, raid_time)) = raids.get(raid_id) else {
+        let Some(raid_time) = operation.events.get(raid_at).map(Event::time) else {
             continue;
         };
         if is_before(event.time(), raid_time) {
-            let raid_at = events_path.index(*raid_at).to_string();
+            let raid_at = events_path().index(raid_at).to_string();
             warnings.push(Problem::new(
-                &events_path.index(index).field("time"),
+                &events_path().index(index).field("time"),
                 messages::before_its_raid(event_type, event.time().as_str(), raid_id, &raid_at, raid_time.as_str()),
             ));
         }

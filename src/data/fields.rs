@@ -1,4 +1,6 @@
-//! The known fields of every object in the format, as tables the validator walks.
+//! The known fields of every object in the format, as tables that both the one-pass typed
+//! read ([`super::read_document`], [`super::read_event`]) and the detailed walk
+//! ([`super::walk`]) follow.
 //!
 //! These tables must say exactly what the types in [`super::model`] say; a test compares them
 //! with the JSON Schema generated from the types, so they cannot drift apart.
@@ -81,17 +83,20 @@ const COUNT: Field = optional("count", Kind::Integer { min: 1 });
 const PLACE: Field = optional("place", Kind::Text);
 const AREA: Field = optional("area", Kind::Text);
 const NOTE: Field = optional("note", Kind::Text);
+const OFFENCE: Field = optional("offence", Kind::Text);
+const ITEM: Field = required("item", Kind::Text);
 
 /// An event of each type: its `type` value and its fields.
 pub(crate) const EVENT_TYPES: &[(&str, &[Field])] = &[
     ("raid", &[TYPE, ID, TIME, PLACE, AREA, NOTE]),
     ("arrest", &[TYPE, ID, TIME, RAID_REF, COUNT, PLACE, AREA, NOTE]),
-    (
-        "charge",
-        &[TYPE, ID, TIME, RAID_REF, COUNT, optional("offence", Kind::Text), PLACE, AREA, NOTE],
-    ),
-    ("seizure", &[TYPE, ID, TIME, RAID_REF, required("item", Kind::Text), PLACE, AREA, NOTE]),
+    ("charge", &[TYPE, ID, TIME, RAID_REF, COUNT, OFFENCE, PLACE, AREA, NOTE]),
+    ("seizure", &[TYPE, ID, TIME, RAID_REF, ITEM, PLACE, AREA, NOTE]),
 ];
+
+/// Every field that some event type has, once each, as the type that has it describes it:
+/// what an event is read against before its `type` is known.
+pub(crate) const EVENT_FIELDS: &[Field] = &[TYPE, ID, TIME, RAID_REF, COUNT, OFFENCE, ITEM, PLACE, AREA, NOTE];
 
 /// The fields of an event of type `event_type`, if that is one of the four.
 pub(crate) fn event_fields(event_type: &str) -> Option<&'static [Field]> {
@@ -173,6 +178,20 @@ mod tests {
                 let nested = resolve(root, &object["properties"][field.name]);
                 compare(root, nested, inner, &format!("{what}.{}", field.name));
             }
+        }
+    }
+
+    #[test]
+    fn event_fields_are_every_event_types_fields_once() {
+        let union: Vec<&str> = EVENT_FIELDS.iter().map(|f| f.name).collect();
+        let mut expected = all_event_field_names();
+        let mut sorted = union.clone();
+        expected.sort_unstable();
+        sorted.sort_unstable();
+        assert_eq!(sorted, expected);
+        for field in EVENT_FIELDS {
+            let first = any_event_field(field.name).map(|f| (f.name, f.required));
+            assert_eq!(first, Some((field.name, field.required)));
         }
     }
 

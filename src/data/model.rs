@@ -1,16 +1,17 @@
 //! The Rust types that *are* operation data format version 1 (`../shared/docs/data-format.md`).
 //!
-//! These types are the single source of truth: serde reads documents into them (after
-//! [`crate::data::validate`] has produced friendly messages for every problem), and the
-//! published JSON Schema is generated from them with `schemars` (native builds only, so the
-//! wasm stays small).
+//! These types are the single source of truth: documents are read straight into them in one
+//! pass (their `Deserialize` impls, in `read_document.rs` and `read_event.rs`, accept only
+//! what the format allows), and the published JSON Schema is generated from them with
+//! `schemars` (native builds only, so the wasm stays small). The `serde` attributes here
+//! shape the serialised form and the schema.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::time::EventTime;
 
 /// A whole document: one police operation, its reported totals and its itemised events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(title = "Operation data, format version 1"))]
 #[serde(deny_unknown_fields)]
@@ -36,7 +37,7 @@ pub struct Operation {
 }
 
 /// The operation's name and the agency that ran it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OperationInfo {
@@ -50,7 +51,7 @@ pub struct OperationInfo {
 
 /// Headline totals as officially reported. Where the itemised events add up to less, the
 /// charts show the reported figure and say how many are not itemised.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reported {
@@ -66,7 +67,7 @@ pub struct Reported {
 }
 
 /// The credit line: a news chart always says where its numbers come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -83,7 +84,7 @@ pub struct Source {
 }
 
 /// One itemised event, tagged by its `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Event {
@@ -98,7 +99,7 @@ pub enum Event {
 }
 
 /// A raid: a warrant executed or premises searched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Raid {
@@ -119,7 +120,7 @@ pub struct Raid {
 }
 
 /// One or more people arrested.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Arrest {
@@ -147,7 +148,7 @@ pub struct Arrest {
 }
 
 /// One or more people charged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Charge {
@@ -178,7 +179,7 @@ pub struct Charge {
 }
 
 /// Something seized.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Seizure {

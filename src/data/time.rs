@@ -1,13 +1,20 @@
 //! Event times: an ISO 8601 date (the whole day) or a date-time with a UTC offset.
 //!
-//! Parsing is done by `chrono`; times are shown in the local time *as written*, so no
-//! time-zone database is needed. For placing events on one axis, every time is converted to a
-//! single reference offset chosen by [`crate::derive`].
+//! Each time is read once, by a small fixed-position ISO 8601 reader (chrono's types keep the
+//! calendar: which days exist, and the arithmetic), and is shown in the local time *as
+//! written* by [`DateLabel`], so neither a time-zone database nor strftime machinery is
+//! needed. For placing events on one axis, every time is converted to a single reference
+//! offset chosen by [`crate::derive`].
 
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::date_label::DateLabel;
+use super::iso8601;
+use super::limits;
+use super::messages;
 
 /// Why a time string could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +49,10 @@ const WHOLE_DAY_POSITION: NaiveTime = match NaiveTime::from_hms_opt(12, 0, 0) {
 
 impl EventTime {
     /// Parses an ISO 8601 date (`2018-04-16`) or a date-time with offset
-    /// (`2018-04-16T06:00:00+01:00`, `2018-04-16T06:00Z`).
+    /// (`2018-04-16T06:00:00+01:00`, `2018-04-16T06:00:00.5Z`, `2018-04-16T06:00+0100`),
+    /// ignoring surrounding whitespace. Fields have fixed widths and dates must exist.
     pub fn parse(text: &str) -> Result<Self, TimeError> {
-        let value = parse_value(text.trim())?;
+        let value = iso8601::read(text.trim())?;
         Ok(Self { text: text.to_owned(), value })
     }
 
@@ -103,36 +111,10 @@ impl EventTime {
     /// "Mon 16 Apr 2018, 06:00", or "Wed 18 Apr 2018" for a whole day.
     pub fn label(&self) -> String {
         match self.value {
-            TimeValue::Date(d) => d.format("%a %-d %b %Y").to_string(),
-            TimeValue::DateTime(dt) => dt.naive_local().format("%a %-d %b %Y, %H:%M").to_string(),
+            TimeValue::Date(d) => DateLabel::FULL_DATE.format(d.and_time(NaiveTime::MIN)),
+            TimeValue::DateTime(dt) => DateLabel::MOMENT.format(dt.naive_local()),
         }
     }
-}
-
-fn parse_value(text: &str) -> Result<TimeValue, TimeError> {
-    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
-        return Ok(TimeValue::DateTime(dt));
-    }
-    for format in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M:%S%z"] {
-        let normalised = match text.strip_suffix('Z') {
-            Some(rest) => format!("{rest}+00:00"),
-            None => text.to_owned(),
-        };
-        if let Ok(dt) = DateTime::parse_from_str(&normalised, format) {
-            return Ok(TimeValue::DateTime(dt));
-        }
-    }
-    if text.len() == 10 {
-        if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            return Ok(TimeValue::Date(d));
-        }
-    }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if NaiveDateTime::parse_from_str(text, format).is_ok() {
-            return Err(TimeError::MissingOffset);
-        }
-    }
-    Err(TimeError::Invalid)
 }
 
 impl fmt::Display for EventTime {
@@ -147,15 +129,18 @@ impl Serialize for EventTime {
     }
 }
 
+/// Reads a string within the length limit, parsed once and kept as written.
 impl<'de> Deserialize<'de> for EventTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        EventTime::parse(&text).map_err(|e| {
-            serde::de::Error::custom(match e {
-                TimeError::MissingOffset => "date-time without a UTC offset",
-                TimeError::Invalid => "not an ISO 8601 date or date-time with offset",
-            })
-        })
+        if let Some(message) = limits::check_string_length(&text) {
+            return Err(serde::de::Error::custom(message));
+        }
+        match iso8601::read(text.trim()) {
+            Ok(value) => Ok(EventTime { text, value }),
+            Err(TimeError::MissingOffset) => Err(serde::de::Error::custom(messages::time_missing_offset(&text))),
+            Err(TimeError::Invalid) => Err(serde::de::Error::custom(messages::invalid_time(&text))),
+        }
     }
 }
 

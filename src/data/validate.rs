@@ -1,6 +1,15 @@
-//! Reading a document: size limit, JSON syntax, the shape walk, cross-references, then the
-//! typed [`Operation`], then consistency warnings. Every error is reported, each with its JSON
-//! path, and nothing input can reach panics.
+//! Reading a document: the size limit, then one typed pass, then references and consistency
+//! warnings on the typed model; the detailed walk only when something is wrong.
+//!
+//! A valid document is read once, straight from its text into the [`Operation`]: no
+//! intermediate JSON value, each time parsed once, and no JSON path made. Ids and raid
+//! references are then checked on the typed events, and the consistency warnings found.
+//!
+//! The typed pass stops at the first problem without saying where it is. The document is then
+//! parsed into a `serde_json::Value` and walked with paths (`walk.rs`, `references.rs`), which
+//! reports every error, each with its path. The typed pass accepts exactly what the walk
+//! accepts (a test compares them), except that it leaves a key given twice in one object to
+//! the walk, which reads the last one written. Nothing input can reach panics.
 
 use serde_json::Value;
 
@@ -20,13 +29,11 @@ pub fn load(text: &str) -> Result<Checked, Report> {
     if let Some(problem) = limits::check_document_size(text.len()) {
         return Err(errors(vec![problem]));
     }
-    // Tolerate the byte-order mark some Windows tools write; JSON itself does not allow it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(e) => return Err(errors(vec![Problem::new(messages::ROOT, messages::not_json(&e))])),
-    };
-    load_value(value)
+    let text = without_bom(text);
+    match typed(text) {
+        Some(result) => result,
+        None => detailed(text),
+    }
 }
 
 /// Like [`load`], for raw bytes (a file or standard input): also reports text that is not
@@ -41,23 +48,61 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Checked, Report> {
     }
 }
 
-/// Checks an already-parsed JSON value (for example one handed over from JavaScript).
-/// Never panics.
+/// The typed pass of [`load`] on its own, for tests and measurements: what `load` returns
+/// when the document's shape is valid (the operation and its warnings, or the errors in its
+/// references), or `None` when it is not, where `load` goes on to explain every problem with
+/// the walk. Never panics.
+pub fn load_typed(text: &str) -> Option<Result<Checked, Report>> {
+    if let Some(problem) = limits::check_document_size(text.len()) {
+        return Some(Err(errors(vec![problem])));
+    }
+    typed(without_bom(text))
+}
+
+/// Checks an already-parsed JSON value (for example one handed over from JavaScript) with the
+/// detailed walk. Never panics.
 pub fn load_value(value: Value) -> Result<Checked, Report> {
     let mut found = Vec::new();
     walk::check_document(&value, &mut found);
-    references::check(&value, &mut found);
+    references::check_value(&value, &mut found);
     if !found.is_empty() {
         return Err(errors(found));
     }
-    // The types are the final authority; the checks above exist to explain problems well.
+    // The walk found nothing wrong, so the types accept the value (the tests hold them to it).
     match serde_json::from_value::<Operation>(value) {
-        Ok(operation) => {
-            let warnings = consistency::warnings(&operation);
-            Ok(Checked { operation, warnings })
-        }
+        Ok(operation) => checked(operation),
         Err(e) => Err(errors(vec![Problem::new(messages::ROOT, messages::types_disagree(&e))])),
     }
+}
+
+/// The byte-order mark some Windows tools write is tolerated, though JSON does not allow it.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// One pass from the text into the typed model, then references and warnings; `None` if the
+/// document's shape has any problem.
+fn typed(text: &str) -> Option<Result<Checked, Report>> {
+    serde_json::from_str::<Operation>(text).ok().map(checked)
+}
+
+/// The document parsed into a JSON value and walked, reporting every error with its path.
+fn detailed(text: &str) -> Result<Checked, Report> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => load_value(value),
+        Err(e) => Err(errors(vec![Problem::new(messages::ROOT, messages::not_json(&e))])),
+    }
+}
+
+/// A typed operation's references (errors, with their paths), or its consistency warnings.
+fn checked(operation: Operation) -> Result<Checked, Report> {
+    let mut found = Vec::new();
+    let raid_of = references::check_events(&operation.events, &mut found);
+    if !found.is_empty() {
+        return Err(errors(found));
+    }
+    let warnings = consistency::warnings(&operation, &raid_of);
+    Ok(Checked { operation, warnings })
 }
 
 fn errors(errors: Vec<Problem>) -> Report {

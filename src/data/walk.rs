@@ -1,6 +1,9 @@
 //! The shape check: walks a parsed JSON value with its path, against the tables in
 //! [`super::fields`], and collects every error (types, required and unknown fields, event
 //! types, times, links, limits) rather than stopping at the first.
+//!
+//! A valid document never comes here: it is read in one typed pass (see [`super::validate`]).
+//! The walk explains the documents that pass rejects, and has the last word on them.
 
 use serde_json::{Map, Value};
 

@@ -4,6 +4,7 @@
 use chrono::DateTime;
 
 use super::measure::TextMeasure;
+use crate::data::date_label::DateLabel;
 
 const HOUR: f64 = 3600.0;
 const DAY: f64 = 86_400.0;
@@ -52,10 +53,8 @@ fn ordered(a: f64, b: f64) -> (f64, f64) {
     if a <= b { (clamp(a), clamp(b)) } else { (clamp(b), clamp(a)) }
 }
 
-fn fmt(seconds: f64, pattern: &str) -> String {
-    DateTime::from_timestamp(seconds as i64, 0)
-        .map(|d| d.naive_utc().format(pattern).to_string())
-        .unwrap_or_default()
+fn fmt(seconds: f64, parts: DateLabel) -> String {
+    DateTime::from_timestamp(seconds as i64, 0).map(|d| parts.format(d.naive_utc())).unwrap_or_default()
 }
 
 fn fits(labels: &[(f64, String)], px_per_second: f64, size: f64, measure: &dyn TextMeasure) -> bool {
@@ -83,7 +82,7 @@ fn hours(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure
         // Hours alone do not say which day: without a midnight tick, the first one does.
         if !labels.iter().any(|(s, _)| s.rem_euclid(DAY) == 0.0) {
             if let Some((s, label)) = labels.first_mut() {
-                *label = fmt(*s, "%a %-d %b, %H:%M");
+                *label = fmt(*s, DateLabel::WEEKDAY_DAY_MONTH_CLOCK);
             }
         }
         let axis = TimeAxis {
@@ -104,7 +103,7 @@ fn hours(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure
 }
 
 fn hour_label(seconds: f64) -> String {
-    if seconds.rem_euclid(DAY) == 0.0 { fmt(seconds, "%a %-d %b") } else { fmt(seconds, "%H:%M") }
+    if seconds.rem_euclid(DAY) == 0.0 { fmt(seconds, DateLabel::WEEKDAY_DAY_MONTH) } else { fmt(seconds, DateLabel::CLOCK) }
 }
 
 fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure) -> TimeAxis {
@@ -117,7 +116,11 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
     // span makes more labels than the axis has pixels.
     let room = (width / 4.0).max(2.0);
     // Shortened labels keep the month on the first day, so the axis still says when.
-    let patterns = [("%a %-d %b", "%a %-d %b"), ("%a %-d", "%a %-d %b"), ("%-d", "%-d %b")];
+    let patterns = [
+        (DateLabel::WEEKDAY_DAY_MONTH, DateLabel::WEEKDAY_DAY_MONTH),
+        (DateLabel::WEEKDAY_DAY, DateLabel::WEEKDAY_DAY_MONTH),
+        (DateLabel::DAY, DateLabel::DAY_MONTH),
+    ];
     for (pattern, first) in patterns.into_iter().filter(|_| (n_days as f64) <= room) {
         let labels: Vec<(f64, String)> = (0..n_days)
             .map(|i| start + i as f64 * DAY)
@@ -134,11 +137,11 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
     }
     // Longer spans: a labelled tick every k days, on the tick.
     let long = (end - start) > 300.0 * DAY;
-    let pattern = if long { "%b %Y" } else { "%-d %b" };
+    let pattern = if long { DateLabel::MONTH_YEAR } else { DateLabel::DAY_MONTH };
     let mut ticks = Vec::new();
     const STEPS: [u32; 15] = [2, 7, 14, 28, 56, 91, 182, 364, 728, 1826, 3652, 9131, 18262, 36525, 91312];
     for k in STEPS {
-        let pattern = if k >= 728 { "%Y" } else { pattern };
+        let pattern = if k >= 728 { DateLabel::YEAR } else { pattern };
         let step = f64::from(k) * DAY;
         // Weeks start on Mondays: 1970-01-01 was a Thursday.
         let anchor = if k % 7 == 0 { 4.0 * DAY } else { 0.0 };
