@@ -85,9 +85,9 @@ struct RenderInfo<'a> {
     warnings: Vec<String>,
 }
 
-/// Reads and checks a document; the operation when it is valid, and the report either way.
-fn check(json: &str) -> (Option<data::Operation>, Report) {
-    match data::load(json) {
+/// The operation of a valid document, and the report either way.
+fn split(checked: Result<data::Checked, Report>) -> (Option<data::Operation>, Report) {
+    match checked {
         Ok(checked) => (Some(checked.operation), Report { errors: Vec::new(), warnings: checked.warnings }),
         Err(report) => (None, report),
     }
@@ -110,7 +110,7 @@ fn view(name: &str) -> Result<View, JsError> {
 /// `{ ok, errors, warnings }`, each problem a `{ path, message }`.
 #[wasm_bindgen]
 pub fn validate(json: &str) -> String {
-    report_json(&check(json).1)
+    report_json(&split(data::load(json)).1)
 }
 
 /// The views the core draws, in the order an article meets them, as a JSON array of names.
@@ -142,13 +142,23 @@ impl Chart {
 
     /// Reads a JSON document. When it is valid it replaces the chart's data; when it is not,
     /// the last good data stays. Returns the JSON text of `{ ok, errors, warnings }`.
-    pub fn load(&mut self, json: &str) -> String {
-        let (operation, report) = check(json);
-        if let Some(operation) = operation {
-            self.series = Some(Series::from_operation(&operation));
-            self.scene = None;
-        }
-        report_json(&report)
+    ///
+    /// The text is taken, not borrowed, so it is freed as soon as it is read: deriving a large
+    /// document's series then reuses its memory instead of growing the wasm memory past it.
+    pub fn load(&mut self, json: String) -> String {
+        let checked = data::load(&json);
+        drop(json);
+        self.take(checked)
+    }
+
+    /// Like [`Chart::load`], for the raw bytes of a fetched document: they are copied into
+    /// the core in one block, with no JavaScript string made of them first, and text that is
+    /// not UTF-8 is reported.
+    #[wasm_bindgen(js_name = loadBytes)]
+    pub fn load_bytes(&mut self, json: Vec<u8>) -> String {
+        let checked = data::load_bytes(&json);
+        drop(json);
+        self.take(checked)
     }
 
     /// True once valid data has been loaded.
@@ -262,6 +272,19 @@ impl Chart {
         let v = view(view_name)?;
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
         serde_json::to_string(&layout::table(series, v)).map_err(|e| JsError::new(&format!("table: {e}")))
+    }
+}
+
+impl Chart {
+    /// Keeps a valid document's series (dropping the scene drawn from the old one) and
+    /// reports on it either way.
+    fn take(&mut self, checked: Result<data::Checked, Report>) -> String {
+        let (operation, report) = split(checked);
+        if let Some(operation) = operation {
+            self.series = Some(Series::from_operation(&operation));
+            self.scene = None;
+        }
+        report_json(&report)
     }
 }
 

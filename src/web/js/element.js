@@ -19,7 +19,7 @@ import { LegendButtons } from './legend.js';
 import { documentProblem, errorMessage, normaliseReport, toJsonText } from './report.js';
 import { cancelRender, requestRender } from './scheduler.js';
 import { announce, buildShadow } from './shadow.js';
-import { inlineJson, MIN_REFRESH_SECONDS, SourceFetcher } from './sources.js';
+import { inlineJson, MIN_REFRESH_SECONDS, sameDocument, SourceFetcher } from './sources.js';
 import { DataTable } from './table.js';
 import { ancestorTheme, ancestorsOf, MEDIA, normaliseColour } from './theme.js';
 
@@ -35,8 +35,8 @@ export class OperationChartElement extends HTMLElement {
   constructor() {
     super();
     this._chart = null;          // the wasm Chart, while connected
-    this._lastGoodText = null;   // JSON text of the data on screen (reloaded after reconnect)
-    this._pendingText = null;    // data set while disconnected
+    this._lastGood = null;       // the document on screen, JSON text or bytes (reloaded after reconnect)
+    this._pending = null;        // a document set while disconnected
     this._dataValue = undefined; // what the `data` property returns
     this._rendered = false;      // has anything been painted yet
     this._lastRender = null;     // { w, h, dpr, theme, view, font }
@@ -111,7 +111,7 @@ export class OperationChartElement extends HTMLElement {
         this._dispatch('charterror', { message, errors });
         return;
       }
-      this._loadText(text, 'property');
+      this._loadDocument(text, 'property');
     });
   }
 
@@ -144,7 +144,7 @@ export class OperationChartElement extends HTMLElement {
     this._safely(() => {
       switch (name) {
         case 'src':
-          if (newValue) this._fetchSrc({ initial: !this._lastGoodText });
+          if (newValue) this._fetchSrc({ initial: !this._lastGood });
           this._armRefresh();
           break;
         case 'refresh':
@@ -173,14 +173,14 @@ export class OperationChartElement extends HTMLElement {
 
     // Data, in order: what we had before a reconnect or via the property, the inline JSON,
     // then `src` (which, when both are present, updates the inline snapshot).
-    const carried = this._pendingText ?? this._lastGoodText;
-    this._pendingText = null;
+    const carried = this._pending ?? this._lastGood;
+    this._pending = null;
     if (carried != null) {
-      this._loadText(carried, 'carried');
+      this._loadDocument(carried, 'carried');
     } else {
       this._loadInline();
     }
-    if (this.src && this._dataValue === undefined) this._fetchSrc({ initial: !this._lastGoodText });
+    if (this.src && this._dataValue === undefined) this._fetchSrc({ initial: !this._lastGood });
     this._armRefresh();
   }
 
@@ -275,7 +275,7 @@ export class OperationChartElement extends HTMLElement {
     if (text == null) return;
     if (onlyIfChanged && text === this._inlineText) return;
     this._inlineText = text;
-    this._loadText(text, 'inline');
+    this._loadDocument(text, 'inline');
   }
 
   async _fetchSrc({ initial }) {
@@ -285,42 +285,47 @@ export class OperationChartElement extends HTMLElement {
     if (!answer || !this._chart) return;
     if (answer.problem) {
       // A live chart keeps what it shows (no alert); the host page still hears about it.
-      if (this._lastGoodText) console.warn(`operation-chart: ${answer.message}; keeping the last chart.`);
-      this._fail(answer.message, answer.problem, { show: !this._lastGoodText });
+      if (this._lastGood) console.warn(`operation-chart: ${answer.message}; keeping the last chart.`);
+      this._fail(answer.message, answer.problem, { show: !this._lastGood });
       return;
     }
-    if (answer.text === this._lastGoodText && !initial) return; // unchanged: nothing to redraw
-    this._loadText(answer.text, 'src');
+    if (!initial && sameDocument(answer.bytes, this._lastGood)) return; // unchanged: nothing to redraw
+    this._loadDocument(answer.bytes, 'src');
   }
 
-  /** Loads JSON text into the core; returns the normalised report. */
-  _loadText(text, origin) {
+  /** Hands a document (JSON text, or the bytes of a fetched one) to the core: its report's JSON. */
+  _coreLoad(doc) {
+    return typeof doc === 'string' ? this._chart.load(doc) : this._chart.loadBytes(doc);
+  }
+
+  /** Loads a document (JSON text or bytes) into the core; returns the normalised report. */
+  _loadDocument(doc, origin) {
     if (!this._chart) {
       if (coreError) {
         const report = { ok: false, errors: documentProblem(coreFailedMessage()), warnings: [] };
         this._lastReport = report;
         return report;
       }
-      this._pendingText = text; // applied on connect
+      this._pending = doc; // applied on connect
       return { ok: true, errors: [], warnings: [], pending: true };
     }
     let report;
     try {
-      report = normaliseReport(JSON.parse(this._chart.load(text)));
+      report = normaliseReport(JSON.parse(this._coreLoad(doc)));
     } catch (err) {
       report = { ok: false, errors: documentProblem(errorMessage(err)), warnings: [] };
     }
     this._lastReport = report;
     if (!report.ok) {
       const n = report.errors.length;
-      const message = this._lastGoodText
+      const message = this._lastGood
         ? `The new chart data has ${plural(n, 'problem', 'problems')}; the chart shows the last good data.`
         : `The chart data has ${plural(n, 'problem', 'problems')}.`;
       this._showErrors(message, report.errors);
       this._dispatch('charterror', { message, errors: report.errors });
       // If the core dropped its data anyway, restore the last good data.
-      if (this._lastGoodText && !this._safeCall(() => this._chart.hasData(), false)) {
-        this._safeCall(() => this._chart.load(this._lastGoodText));
+      if (this._lastGood && !this._safeCall(() => this._chart.hasData(), false)) {
+        this._safeCall(() => this._coreLoad(this._lastGood));
       }
       return report;
     }
@@ -330,7 +335,7 @@ export class OperationChartElement extends HTMLElement {
         report.warnings.map((w) => `  ${w.path || '(document)'}: ${w.message}`).join('\n'),
       );
     }
-    this._lastGoodText = text;
+    this._lastGood = doc;
     this._dataVersion++;
     this._hideErrors();
     this._els.chartBox.classList.remove('empty');

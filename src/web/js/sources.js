@@ -18,6 +18,15 @@ export function inlineJson(host) {
   return null;
 }
 
+/** True when two documents (JSON text or bytes) are the same. */
+export function sameDocument(a, b) {
+  if (a == null || b == null || typeof a !== typeof b) return false;
+  if (typeof a === 'string') return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Fetches `src` for one chart, with a refresh timer, one request at a time. */
 export class SourceFetcher {
   constructor() {
@@ -41,8 +50,9 @@ export class SourceFetcher {
 
   /**
    * Fetches `url` (the first time through the HTTP cache, afterwards revalidated). Resolves to
-   * `{ text }`, to `{ message, problem }` when it failed, or to null when a newer request or
-   * data superseded it.
+   * `{ bytes }` (a Uint8Array of the body: the core reads UTF-8 itself, so a large document is
+   * never decoded into a JavaScript string), to `{ message, problem }` when it failed, or to
+   * null when a newer request or data superseded it.
    */
   async fetch(url, { initial }) {
     const token = ++this._token;
@@ -64,8 +74,8 @@ export class SourceFetcher {
           { problem: `HTTP ${res.status}` },
         );
       }
-      const text = await res.text();
-      return token === this._token ? { text } : null;
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return token === this._token ? { bytes } : null;
     } catch (err) {
       if (abort.signal.aborted || token !== this._token) return null;
       return {
