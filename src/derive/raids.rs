@@ -23,14 +23,12 @@ pub struct RaidLookup<'a> {
 impl<'a> RaidLookup<'a> {
     /// Resolves the raid every event among `events` names (the raids that have an `id`).
     pub fn new(events: &'a [Event]) -> Self {
-        let by_id: HashMap<&str, u32> = events
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| match e {
-                Event::Raid(r) => r.id.as_deref().map(|id| (id, u32::try_from(i).unwrap_or(NONE))),
-                _ => None,
-            })
-            .collect();
+        let ids = events.iter().filter(|e| matches!(e, Event::Raid(r) if r.id.is_some())).count();
+        let mut by_id: HashMap<&str, u32> = HashMap::with_capacity(ids);
+        by_id.extend(events.iter().enumerate().filter_map(|(i, e)| match e {
+            Event::Raid(r) => r.id.as_deref().map(|id| (id, u32::try_from(i).unwrap_or(NONE))),
+            _ => None,
+        }));
         let raid = events.iter().map(|e| e.raid_ref().and_then(|id| by_id.get(id).copied()).unwrap_or(NONE)).collect();
         Self { events, raid }
     }

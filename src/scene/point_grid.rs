@@ -69,7 +69,9 @@ impl PointGrid {
         let mut keyed: Vec<(usize, Point, f64, u32)> = marks.into_iter().map(|(c, reach, item)| (grid.cell_of(c), c, reach, item)).collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.y.total_cmp(&b.1.y)).then(a.1.x.total_cmp(&b.1.x)).then(a.3.cmp(&b.3)));
         let mut rows_per_cell = vec![0u32; cols * rows + 1];
-        let (mut last_row, mut last_site): (Option<(usize, u64)>, Option<(usize, u64, u64)>) = (None, None);
+        // The cell and the bits of y (and x) of the row (and site) being filled.
+        let mut last_row: Option<(usize, u64)> = None;
+        let mut last_site: Option<(usize, u64, u64)> = None;
         for (cell, c, reach, item) in keyed {
             let (x, y) = (c.x.to_bits(), c.y.to_bits());
             if last_row != Some((cell, y)) {
@@ -215,8 +217,8 @@ impl PointGrid {
     /// Makes site `s`, `d` from the pointer, the best if one of its marks reaches that far
     /// and it beats `best`.
     fn consider(&self, s: usize, d: f64, best: &mut Option<(f64, u32)>) {
-        let Some(&most) = self.site_reach.get(s) else { return };
-        if !(d <= most) {
+        // Not a number is out of reach too.
+        if self.site_reach.get(s).is_none_or(|most| d.partial_cmp(most).is_none_or(|o| o.is_gt())) {
             return;
         }
         let (Some(&from), Some(&to)) = (self.site_marks.get(s), self.site_marks.get(s + 1)) else { return };
