@@ -6,7 +6,7 @@
 //! Paths are only made for the errors found. For typed events it also says which raid each
 //! event belongs to, so that the consistency warnings need not look the ids up again.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde_json::Value;
 

@@ -1,6 +1,6 @@
 //! The areas view's numbers: raids, arrests and charges per area.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::RaidLookup;
 use crate::data::{Event, Operation};

@@ -1,7 +1,5 @@
 //! The one clock every event is placed on: the UTC offset most events were written in.
 
-use std::collections::BTreeMap;
-
 use crate::data::{Event, EventTime};
 
 /// The reference clock for time axes.
@@ -16,10 +14,14 @@ pub struct Clock {
 impl Clock {
     /// The offset most date-times in `events` were written with (UTC when none has one).
     pub fn for_events(events: &[Event]) -> Self {
-        let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+        // (offset, how many times); a document uses one or two offsets, so a list will do.
+        let mut counts: Vec<(i32, usize)> = Vec::new();
         for e in events {
             if let Some(o) = e.time().offset_seconds() {
-                *counts.entry(o).or_default() += 1;
+                match counts.iter_mut().find(|(seen, _)| *seen == o) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((o, 1)),
+                }
             }
         }
         let mixed = counts.len() > 1;

@@ -1,6 +1,6 @@
 //! The cumulative view's numbers: running totals of arrests and charges over time.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use super::{Clock, RaidLookup, Totals};

@@ -3,7 +3,7 @@
 //! Each event's `raid` reference is resolved once, to the raid's position among the events,
 //! so the views that need it (timeline, running totals, areas) never look an id up again.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::NO_AREA;
 use crate::data::{Event, Raid};

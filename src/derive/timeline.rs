@@ -1,6 +1,6 @@
 //! The timeline view's numbers: each raid on a time axis, one lane per area.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Clock, RaidLookup, NO_AREA};
 use crate::data::{Event, EventTime, Operation};

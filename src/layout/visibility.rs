@@ -1,8 +1,6 @@
 //! Which series and areas the reader has hidden with the legend buttons. At least one entry of
 //! a legend always stays visible.
 
-use std::collections::BTreeSet;
-
 /// The legend key of the arrests series.
 pub const ARRESTS: &str = "series:arrests";
 /// The legend key of the charges series.
@@ -13,10 +11,11 @@ pub fn area_key(name: &str) -> String {
     format!("area:{name}")
 }
 
-/// The set of hidden legend keys.
+/// The set of hidden legend keys: a handful at most (a legend has at most a dozen entries), so
+/// a plain list, searched in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Visibility {
-    hidden: BTreeSet<String>,
+    hidden: Vec<String>,
 }
 
 impl Visibility {
@@ -27,18 +26,19 @@ impl Visibility {
 
     /// True when the entry `key` is hidden.
     pub fn is_hidden(&self, key: &str) -> bool {
-        self.hidden.contains(key)
+        self.hidden.iter().any(|h| h == key)
     }
 
     /// Shows a hidden entry, or hides a visible one unless it is the last visible of `keys`
     /// (the legend it belongs to). Returns whether `key` is now hidden.
     pub fn toggle(&mut self, key: &str, keys: &[String]) -> bool {
-        if self.hidden.remove(key) {
+        if let Some(at) = self.hidden.iter().position(|h| h == key) {
+            self.hidden.swap_remove(at);
             return false;
         }
         let visible_others = keys.iter().filter(|k| k.as_str() != key && !self.is_hidden(k)).count();
         if visible_others > 0 && keys.iter().any(|k| k == key) {
-            self.hidden.insert(key.to_owned());
+            self.hidden.push(key.to_owned());
             true
         } else {
             false

@@ -2,7 +2,7 @@
 //! forced layout per label (the trap in plotters' own web font code).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
