@@ -10,6 +10,7 @@
 pub mod data;
 pub mod derive;
 pub mod format;
+mod order;
 pub mod scene;
 pub mod layout;
 pub mod paint;

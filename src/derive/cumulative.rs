@@ -54,16 +54,22 @@ pub struct Cumulative {
 impl Cumulative {
     /// Sums arrests and charges in time order.
     pub fn new(op: &Operation, lookup: &RaidLookup<'_>, clock: &Clock, totals: &Totals) -> Self {
-        let mut events: Vec<(f64, usize, &Event)> = op
+        // In time order; events at the same moment keep document order.
+        let mut order: Vec<(f64, u32)> = op
             .events
             .iter()
             .enumerate()
             .filter(|(_, e)| matches!(e, Event::Arrest(_) | Event::Charge(_)))
-            .map(|(i, e)| (clock.seconds(e.time()), i, e))
+            .map(|(i, e)| (clock.seconds(e.time()), crate::order::index(i)))
             .collect();
-        events.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::by_key(&mut order);
+        let count = order.len();
+        let events = order.into_iter().filter_map(|(seconds, i)| {
+            let i = i as usize;
+            op.events.get(i).map(|e| (seconds, i, e))
+        });
         let mut steps: Vec<Step> = Vec::new();
-        let mut changes: Vec<Change> = Vec::with_capacity(events.len());
+        let mut changes: Vec<Change> = Vec::with_capacity(count);
         let mut places: Vec<String> = Vec::new();
         let mut place_of: HashMap<&str, usize> = HashMap::new();
         // Each raid's place, once known: events that take their raid's place share it, so

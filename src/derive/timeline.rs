@@ -47,20 +47,21 @@ impl Timeline {
     /// Places every raid and sums what each led to.
     pub fn new(op: &Operation, lookup: &RaidLookup<'_>, clock: &Clock) -> Self {
         // The raids in time order (stable, so raids at the same moment keep document order).
-        let mut order: Vec<(f64, usize)> = op
+        let mut order: Vec<(f64, u32)> = op
             .events
             .iter()
             .enumerate()
             .filter(|(_, e)| matches!(e, Event::Raid(_)))
-            .map(|(i, e)| (clock.seconds(e.time()), i))
+            .map(|(i, e)| (clock.seconds(e.time()), crate::order::index(i)))
             .collect();
-        order.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::by_key(&mut order);
         let mut lanes: Vec<String> = Vec::new();
         let mut lane_of: HashMap<&str, usize> = HashMap::new();
         // For each event that is a raid, its position in `raids`.
         let mut mark_of = vec![u32::MAX; op.events.len()];
         let mut raids: Vec<RaidMark> = Vec::with_capacity(order.len());
         for (seconds, i) in order {
+            let i = i as usize;
             let Some(Event::Raid(r)) = op.events.get(i) else { continue };
             let area = lookup.area_of(i);
             let lane = *lane_of.entry(area).or_insert_with(|| {

@@ -101,7 +101,8 @@ impl HitIndex {
     /// Indexes everything added, for [`HitIndex::hit`] and [`HitIndex::navigate`]; call once
     /// after adding everything (layout does).
     pub fn finish(&mut self) {
-        self.steps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Steps are added in order, so ties on x keep the order they were added in.
+        crate::order::by_key(&mut self.steps);
         self.slabs = RectSlabs::new(&std::mem::take(&mut self.rects));
         self.grid = PointGrid::new(&std::mem::take(&mut self.points));
         self.keys = KeyOrder::new(&self.targets);

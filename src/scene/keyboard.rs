@@ -100,7 +100,11 @@ impl KeyOrder {
         for l in 0..lanes.len() {
             if let (Some(&from), Some(&to)) = (starts.get(l), starts.get(l + 1)) {
                 if let Some(run) = by_x.get_mut(from as usize..to as usize) {
-                    run.sort_by(|a, b| anchor_x(*a).total_cmp(&anchor_x(*b)).then(a.cmp(b)));
+                    let mut keyed: Vec<(f64, u32)> = run.iter().map(|i| (anchor_x(*i), *i)).collect();
+                    crate::order::by_key(&mut keyed);
+                    for (slot, (_, i)) in run.iter_mut().zip(keyed) {
+                        *slot = i;
+                    }
                 }
             }
         }

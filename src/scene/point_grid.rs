@@ -125,7 +125,7 @@ impl PointGrid {
         let (r0, r1) = span(p.y, self.origin.y, self.rows)?;
         // 3 × 3 cells (4 × 4 when the slack crosses one more edge); the nearest first, so the
         // best found early rules out the rest.
-        let mut cells = [(f64::INFINITY, 0usize); 16];
+        let mut cells = [(f64::INFINITY, 0u32); 16];
         let mut n = 0;
         for row in r0..=r1 {
             for col in c0..=c1 {
@@ -137,20 +137,20 @@ impl PointGrid {
                 let dx = (x0 - p.x).max(p.x - far_x).max(0.0);
                 let dy = (y0 - p.y).max(p.y - far_y).max(0.0);
                 if let Some(slot) = cells.get_mut(n) {
-                    *slot = (dx.hypot(dy), row * self.cols + col);
+                    *slot = (dx.hypot(dy), crate::order::index(row * self.cols + col));
                     n += 1;
                 }
             }
         }
         let cells = cells.get_mut(..n).unwrap_or_default();
-        cells.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::by_key(cells);
         let mut best: Option<(f64, u32)> = None;
         for (distance, cell) in cells.iter() {
             // A cell farther than the best found (or any reach) cannot hold a better mark.
             if *distance > best.map_or(reach, |b| b.0 + EDGE_SLACK) {
                 break;
             }
-            self.scan_cell(*cell, p, &mut best);
+            self.scan_cell(*cell as usize, p, &mut best);
         }
         best
     }

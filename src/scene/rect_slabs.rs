@@ -30,8 +30,9 @@ impl RectSlabs {
             .copied()
             .filter(|(r, _)| [r.x, r.y, r.width, r.height].iter().all(|v| v.is_finite()))
             .collect();
-        let mut edges: Vec<f64> = rects.iter().flat_map(|(r, _)| [r.x, r.right()]).collect();
-        edges.sort_unstable_by(f64::total_cmp);
+        let mut keyed: Vec<(f64, u32)> = rects.iter().flat_map(|(r, _)| [(r.x, 0), (r.right(), 0)]).collect();
+        crate::order::by_key(&mut keyed);
+        let mut edges: Vec<f64> = keyed.into_iter().map(|(x, _)| x).collect();
         edges.dedup();
         let slab = |x: f64| edges.partition_point(|e| *e < x);
         // The slabs each rectangle spans: from its left edge up to its right edge (a rectangle
