@@ -89,12 +89,14 @@ impl<'de> Visitor<'de> for EventVisitor {
         })?;
         let kind = raw.kind.ok_or_else(|| A::Error::missing_field("type"))?;
         let (type_name, allowed, required) = rules(kind);
-        if let Some(field) = strict::present(fields::EVENT_FIELDS, seen & !allowed).next() {
-            let allowed_on = fields::event_types_with(field.name);
-            return Err(A::Error::custom(messages::field_not_on_type(field.name, type_name, &allowed_on)));
-        }
-        if let Some(field) = strict::present(fields::EVENT_FIELDS, required & !seen).next() {
-            return Err(A::Error::missing_field(field.name));
+        let (misplaced, missing) = (seen & !allowed, required & !seen);
+        if misplaced != 0 || missing != 0 {
+            if let Some(field) = strict::present(fields::EVENT_FIELDS, misplaced).next() {
+                let allowed_on = fields::event_types_with(field.name);
+                return Err(A::Error::custom(messages::field_not_on_type(field.name, type_name, &allowed_on)));
+            }
+            let field = strict::present(fields::EVENT_FIELDS, missing).next().map_or("?", |f| f.name);
+            return Err(A::Error::missing_field(field));
         }
         raw.build(kind).ok_or_else(|| A::Error::missing_field("time"))
     }
