@@ -8,8 +8,9 @@
 
 use crate::scene::Point;
 
-/// A timeline draws each raid up to this many; past it, one mark per bucket.
-pub const MAX_MARKS: usize = 1600;
+/// A timeline draws each raid up to this many; past it, one mark per bucket. A mark costs a
+/// canvas about four calls (a fill and an outline), so a paint stays under 5,000 calls.
+pub const MAX_MARKS: usize = 1100;
 
 /// At most this many bands of lanes when marks are thinned: thinner lanes share a band.
 pub const MAX_BANDS: usize = 16;

@@ -177,7 +177,7 @@ impl Chart {
 
     /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
     /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
-    /// height, title, description, itemCount, legend, warnings }`.
+    /// height, title, description, itemCount, hint, legend, warnings }`.
     #[allow(clippy::too_many_arguments)]
     pub fn render(
         &mut self,
