@@ -52,7 +52,7 @@ fi
 command -v node >/dev/null 2>&1 || die "node not found. Install Node.js 20 or newer (Debian: sudo apt-get install nodejs npm; needs root)"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" -ge 20 ] || die "Node.js $(node --version) is too old; need 20 or newer"
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ] || [ ! -x node_modules/.bin/wasm-opt ]; then
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ] || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ]; then
   say "installing npm packages (npm ci; needs the network, no root)"
   npm ci --no-audit --no-fund || die "npm ci failed. Check the network to the npm registry, then re-run"
   touch node_modules
