@@ -58,6 +58,14 @@ export class Interaction {
     try { return fn(core); } catch { return fallback; }
   }
 
+  /** Item `index` of the current scene as the core describes it, or null. */
+  _describe(index) {
+    return this._call((core) => {
+      const text = core.item(index);
+      return typeof text === 'string' ? JSON.parse(text) : null;
+    }, null);
+  }
+
   /**
    * The item at `index` of the current scene (null for -1). The item already shown is reused,
    * so moving within one item costs one hit test and no text.
@@ -65,10 +73,7 @@ export class Interaction {
   _itemAt(index) {
     if (!Number.isInteger(index) || index < 0) return null;
     if (this._hover && this._hover.index === index) return this._hover;
-    return this._call((core) => {
-      const text = core.item(index);
-      return typeof text === 'string' ? JSON.parse(text) : null;
-    }, null);
+    return this._describe(index);
   }
 
   /** A pointer moved (`isDown` false) or went down over the canvas. */
@@ -160,11 +165,7 @@ export class Interaction {
   /** After a re-render the same item may have moved: refresh its marks, or drop it. */
   refresh() {
     if (!this._hover) return;
-    const index = this._hover.index;
-    const fresh = this._call((core) => {
-      const text = core.item(index);
-      return typeof text === 'string' ? JSON.parse(text) : null;
-    }, null);
+    const fresh = this._describe(this._hover.index);
     if (fresh && fresh.kind === this._hover.kind && fresh.view === this._hover.view) {
       this._hover = fresh;
       this._drawnKey = undefined; // sizes changed: place it again
