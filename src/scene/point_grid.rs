@@ -158,24 +158,7 @@ impl PointGrid {
     /// Looks at the rows of one cell, nearest on y first, while they can still beat `best`.
     fn scan_cell(&self, cell: usize, p: Point, best: &mut Option<(f64, u32)>) {
         let (Some(&start), Some(&end)) = (self.cell_rows.get(cell), self.cell_rows.get(cell + 1)) else { return };
-        let (start, end) = (start as usize, end as usize);
-        let Some(ys) = self.row_y.get(start..end) else { return };
-        let mid = start + ys.partition_point(|y| *y < p.y);
-        let (mut below, mut above) = (mid, mid);
-        loop {
-            let dy_below = (below < end).then(|| self.row_y.get(below).map_or(f64::INFINITY, |y| y - p.y));
-            let dy_above = (above > start).then(|| self.row_y.get(above - 1).map_or(f64::INFINITY, |y| p.y - y));
-            let (dy, row) = match nearer(dy_above, dy_below) {
-                Some(Side::First(d)) => {
-                    above -= 1;
-                    (d, above)
-                }
-                Some(Side::Second(d)) => {
-                    below += 1;
-                    (d, below - 1)
-                }
-                None => return,
-            };
+        for (dy, row) in Outward::new(&self.row_y, start as usize, end as usize, p.y) {
             if dy > best.map_or(self.longest, |b| b.0) {
                 return;
             }
@@ -186,25 +169,9 @@ impl PointGrid {
     /// Looks at the sites of one row, nearest on x first, while they can still beat `best`.
     fn scan_row(&self, row: usize, p: Point, best: &mut Option<(f64, u32)>) {
         let (Some(&start), Some(&end)) = (self.row_sites.get(row), self.row_sites.get(row + 1)) else { return };
-        let (start, end) = (start as usize, end as usize);
-        let Some(xs) = self.site_x.get(start..end) else { return };
-        let mid = start + xs.partition_point(|x| *x < p.x);
-        let (mut right, mut left) = (mid, mid);
-        loop {
-            let dx_right = (right < end).then(|| self.site_x.get(right).map_or(f64::INFINITY, |x| x - p.x));
-            let dx_left = (left > start).then(|| self.site_x.get(left - 1).map_or(f64::INFINITY, |x| p.x - x));
-            let site = match nearer(dx_left, dx_right) {
-                Some(Side::First(_)) => {
-                    left -= 1;
-                    left
-                }
-                Some(Side::Second(_)) => {
-                    right += 1;
-                    right - 1
-                }
-                None => return,
-            };
-            let (Some(&y), Some(&x)) = (self.row_y.get(row), self.site_x.get(site)) else { return };
+        let Some(&y) = self.row_y.get(row) else { return };
+        for (_, site) in Outward::new(&self.site_x, start as usize, end as usize, p.x) {
+            let Some(&x) = self.site_x.get(site) else { return };
             // Along a row the distance grows with |dx|: once a site is too far, all further are.
             let d = Point::new(x, y).distance(p);
             if d > best.map_or(self.longest, |b| b.0) {
@@ -231,18 +198,51 @@ impl PointGrid {
     }
 }
 
-/// Which of two directions to step next: the nearer, the first on a tie.
-enum Side {
-    First(f64),
-    Second(f64),
+/// The positions of a sorted run `values[start..end]`, outwards from `v`: each step takes the
+/// nearer of the next one below and the next one above, with its distance from `v` (the one
+/// below first on a tie). Both the rows of a cell (on y) and the sites of a row (on x) are
+/// walked this way.
+struct Outward<'a> {
+    values: &'a [f64],
+    v: f64,
+    /// The next position to take above `v`; the positions `end..` are not in the run.
+    up: usize,
+    end: usize,
+    /// One past the next position to take below `v`; the positions `..start` are not in the run.
+    down: usize,
+    start: usize,
 }
 
-fn nearer(first: Option<f64>, second: Option<f64>) -> Option<Side> {
-    match (first, second) {
-        (Some(a), Some(b)) if a <= b => Some(Side::First(a)),
-        (_, Some(b)) => Some(Side::Second(b)),
-        (Some(a), None) => Some(Side::First(a)),
-        (None, None) => None,
+impl<'a> Outward<'a> {
+    fn new(values: &'a [f64], start: usize, end: usize, v: f64) -> Self {
+        let end = end.min(values.len());
+        let start = start.min(end);
+        let mid = start + values.get(start..end).map_or(0, |run| run.partition_point(|x| *x < v));
+        Self { values, v, up: mid, end, down: mid, start }
+    }
+}
+
+impl Iterator for Outward<'_> {
+    type Item = (f64, usize);
+
+    fn next(&mut self) -> Option<(f64, usize)> {
+        let above = (self.up < self.end).then(|| self.values.get(self.up).map_or(f64::INFINITY, |x| x - self.v));
+        let below = (self.down > self.start).then(|| self.values.get(self.down - 1).map_or(f64::INFINITY, |x| self.v - x));
+        match (below, above) {
+            (Some(b), Some(a)) if b <= a => {
+                self.down -= 1;
+                Some((b, self.down))
+            }
+            (_, Some(a)) => {
+                self.up += 1;
+                Some((a, self.up - 1))
+            }
+            (Some(b), None) => {
+                self.down -= 1;
+                Some((b, self.down))
+            }
+            (None, None) => None,
+        }
     }
 }
 

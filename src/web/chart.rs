@@ -78,7 +78,6 @@ struct RenderInfo<'a> {
     height: f64,
     title: &'a str,
     description: &'a str,
-    item_count: usize,
     /// How to use the chart by keyboard (the canvas's accessible description).
     hint: String,
     legend: &'a [LegendButton],
@@ -177,7 +176,7 @@ impl Chart {
 
     /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
     /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
-    /// height, title, description, itemCount, hint, legend, warnings }`.
+    /// height, title, description, hint, legend, warnings }`.
     #[allow(clippy::too_many_arguments)]
     pub fn render(
         &mut self,
@@ -218,7 +217,6 @@ impl Chart {
             height: scene.height,
             title: &series.title,
             description: &series.description,
-            item_count: scene.hit.len(),
             hint: keyboard_hint(scene.hit.len()),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
