@@ -59,8 +59,8 @@ pub fn load_typed(text: &str) -> Option<Result<Checked, Report>> {
     typed(without_bom(text))
 }
 
-/// Checks an already-parsed JSON value (for example one handed over from JavaScript) with the
-/// detailed walk. Never panics.
+/// Checks an already-parsed JSON value with the detailed walk: what [`load`] falls back to for
+/// an invalid document, and what the tests hold the typed pass to. Never panics.
 pub fn load_value(value: Value) -> Result<Checked, Report> {
     let mut found = Vec::new();
     walk::check_document(&value, &mut found);
