@@ -13,15 +13,24 @@ pub fn count(n: u64) -> String {
     out
 }
 
-/// A tick value: whole numbers with separators, others with up to two decimals.
+/// A tick value: whole numbers with separators, others with up to two decimals: `2500` →
+/// "2,500", `0.5` → "0.5", `-1.25` → "−1.25". Written with integers: precision formatting of
+/// floats would add about 10 KB to the wasm.
 pub fn tick(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let s = count(v.abs() as u64);
-        if v < 0.0 { format!("−{s}") } else { s }
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return v.to_string();
     }
+    let hundredths = (v.abs() * 100.0).round() as u64;
+    let mut s = count(hundredths / 100);
+    let cents = hundredths % 100;
+    if cents != 0 {
+        s.push('.');
+        s.push(char::from(b'0' + (cents / 10) as u8));
+        if cents % 10 != 0 {
+            s.push(char::from(b'0' + (cents % 10) as u8));
+        }
+    }
+    if v < 0.0 && hundredths != 0 { format!("−{s}") } else { s }
 }
 
 /// A percentage rounded to a whole number: `63.6` → "64%".
@@ -29,14 +38,15 @@ pub fn percent(p: f64) -> String {
     format!("{}%", p.round() as i64)
 }
 
-/// A ratio with one decimal: `1.94` → "1.9"; from 1,000 up, a whole number with
-/// separators: "1,000,020".
+/// A ratio with one decimal: `1.94` → "1.9", `2.0` → "2.0"; from 1,000 up, a whole number
+/// with separators: "1,000,020".
 pub fn ratio(r: f64) -> String {
-    if r.is_finite() && r.abs() >= 1000.0 {
-        tick(r.round())
-    } else {
-        format!("{r:.1}")
+    if !r.is_finite() || r.abs() >= 1000.0 {
+        return tick(r.round());
     }
+    let tenths = (r.abs() * 10.0).round() as u64;
+    let sign = if r < 0.0 && tenths != 0 { "−" } else { "" };
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Small counts in words, as a news story writes them: 4 → "four"; 12 → "12".
@@ -62,9 +72,17 @@ mod tests {
         assert_eq!(count(1_000_000), "1,000,000");
         assert_eq!(tick(2500.0), "2,500");
         assert_eq!(tick(0.5), "0.5");
+        assert_eq!(tick(0.25), "0.25");
+        assert_eq!(tick(-1.05), "−1.05");
+        assert_eq!(tick(-2500.0), "−2,500");
+        assert_eq!(tick(-0.001), "0");
+        assert_eq!(tick(1234.5), "1,234.5");
         assert_eq!(percent(21.0 * 100.0 / 33.0), "64%");
         assert_eq!(ratio(33.0 / 17.0), "1.9");
         assert_eq!(ratio(1_000_019.5), "1,000,020");
+        assert_eq!(ratio(2.0), "2.0");
+        assert_eq!(ratio(0.04), "0.0");
+        assert_eq!(ratio(9.96), "10.0");
         assert_eq!(words(4), "four");
         assert_eq!(words(12), "12");
         assert_eq!(plural(1, "raid", "raids"), "1 raid");

@@ -161,8 +161,8 @@ pub(crate) fn not_utf8() -> String {
 }
 
 /// The types rejected a document the checks passed. Should never happen; says so.
-pub(crate) fn types_disagree(error: &serde_json::Error) -> String {
-    format!("the document passed every check but could not be read ({error}); this is a bug in operation-charts, please report it")
+pub(crate) fn types_disagree() -> String {
+    "the document passed every check but could not be read; this is a bug in operation-charts, please report it".to_owned()
 }
 
 // ----- warnings -------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-//! "Did you mean …?": the closest known name to a misspelt one, by edit distance (`strsim`).
+//! "Did you mean …?": the closest known name to a misspelt one, by edit distance with adjacent
+//! letters swapped counting as one edit (`strsim::osa_distance`).
 
 /// Beyond this many candidates no suggestion is looked for, so that a pathological document
 /// (say, a million bad references to a million raids) stays linear to check.
@@ -9,7 +10,8 @@ const MAX_NAME_CHARS: usize = 64;
 
 /// The candidate closest to `found`, if one is close enough to be a plausible typo: at most
 /// one edit for short names, about one edit in three for longer ones, and only a difference
-/// of case for names under three letters. Case is ignored.
+/// of case for names under three letters. ASCII case is ignored (full Unicode case folding
+/// would add its tables to the wasm for a hint).
 pub(crate) fn closest<'a, I>(found: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
@@ -17,7 +19,7 @@ where
     if found.chars().count() > MAX_NAME_CHARS {
         return None;
     }
-    let found_lower = found.to_lowercase();
+    let found_lower = found.to_ascii_lowercase();
     let length = found_lower.chars().count();
     // Very short names differ in every letter after one edit: only case is forgiven there.
     let allowed = if length < 3 { 0 } else { (length / 3).max(1) };
@@ -26,7 +28,7 @@ where
         if candidate == found || candidate.chars().nth(MAX_NAME_CHARS).is_some() {
             continue;
         }
-        let distance = strsim::damerau_levenshtein(&found_lower, &candidate.to_lowercase());
+        let distance = strsim::osa_distance(&found_lower, &candidate.to_ascii_lowercase());
         if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }

@@ -69,9 +69,11 @@ pub fn load_value(value: Value) -> Result<Checked, Report> {
         return Err(errors(found));
     }
     // The walk found nothing wrong, so the types accept the value (the tests hold them to it).
-    match serde_json::from_value::<Operation>(value) {
-        Ok(operation) => checked(operation),
-        Err(e) => Err(errors(vec![Problem::new(messages::ROOT, messages::types_disagree(&e))])),
+    // The value goes back through the typed pass as text: a second typed reader, from a
+    // `Value`, would double the deserialising code in the wasm.
+    match serde_json::to_string(&value).ok().and_then(|text| typed(&text)) {
+        Some(result) => result,
+        None => Err(errors(vec![Problem::new(messages::ROOT, messages::types_disagree())])),
     }
 }
 

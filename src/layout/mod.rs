@@ -70,7 +70,7 @@ pub struct UnknownView(pub String);
 
 impl fmt::Display for UnknownView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown view {:?}: expected \"summary\", \"timeline\", \"cumulative\" or \"areas\"", self.0)
+        write!(f, "unknown view \"{}\": expected \"summary\", \"timeline\", \"cumulative\" or \"areas\"", self.0)
     }
 }
 

@@ -25,7 +25,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
                 format!(
                     "The events itemise {} {}, more than the {} reported.",
                     count(s.itemised),
-                    s.stage.noun(s.itemised).to_lowercase(),
+                    s.stage.noun(s.itemised).to_ascii_lowercase(),
                     count(s.reported.unwrap_or(0))
                 )
             })

@@ -165,8 +165,9 @@ impl Theme {
         let ratio = contrast(accent, self.background);
         if ratio < MIN_MARK_CONTRAST {
             let why = format!(
-                "--operation-chart-accent {} has {ratio:.1}:1 contrast against the {} background; marks need {MIN_MARK_CONTRAST}:1, so the default colour is used",
+                "--operation-chart-accent {} has {}:1 contrast against the {} background; marks need {MIN_MARK_CONTRAST}:1, so the default colour is used",
                 accent.css(),
+                crate::format::ratio(ratio),
                 self.name
             );
             return (self, Some(why));

@@ -55,7 +55,7 @@ impl Brand {
             None => (theme, None),
             Some(accent) => match Color::parse(accent) {
                 Some(c) => theme.with_accent(c),
-                None => (theme, Some(format!("--operation-chart-accent {accent:?} is not a colour this chart can read"))),
+                None => (theme, Some(format!("--operation-chart-accent \"{accent}\" is not a colour this chart can read"))),
             },
         }
     }
