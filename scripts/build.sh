@@ -7,7 +7,9 @@
 #                                  relative to itself
 #   operation-charts.d.ts          TypeScript types
 #   operation.schema.json          JSON Schema of the data format
-# Run scripts/setup.sh first (npm run build does both).
+# Run scripts/setup.sh first (npm run build does both). With --with-test-build (npm test), it
+# also builds target/test-faults-dist/, the same widget with the cargo feature test-faults, for
+# the browser test that proves a panic stays inside one chart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -19,49 +21,69 @@ command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen CLI not found; run:
 WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || die "$WASM_OPT not found; run: npm ci (or bash scripts/setup.sh)"
 
-say "cargo build (wasm32, release)"
-cargo build --lib --release --target wasm32-unknown-unknown \
-  || die "the Rust core did not compile for wasm32 (see the errors above)"
-RAW=target/wasm32-unknown-unknown/release/operation_charts.wasm
-[ -f "$RAW" ] || die "$RAW not produced; is crate-type cdylib set in Cargo.toml?"
+# The wasm-bindgen flags: --experimental-reset-state-function lets the glue rebuild the one
+# wasm instance every chart shares, from the module it already compiled, after a panic traps it
+# (src/web/js/engine.js).
+BINDGEN_FLAGS=(--target web --experimental-reset-state-function)
+# Rust 1.95's wasm32-unknown-unknown target emits these post-MVP features by default;
+# all of them ship in every browser that has custom elements and top-level await.
+WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-multivalue --enable-reference-types)
 
-mkdir -p dist
-CORE_WASM=dist/operation-charts-core_bg.wasm
-# The wasm-bindgen glue is an input of the bundle, not a file a page loads: it lives in target/.
-GLUE_DIR=target/operation-charts-glue
-CORE_JS=$GLUE_DIR/operation-charts-core.js
-if [ -f "$CORE_WASM" ] && [ -f "$CORE_JS" ] && [ "$CORE_WASM" -nt "$RAW" ]; then
-  say "wasm-bindgen + wasm-opt: up to date"
-else
-  TMP="$(mktemp -d)"
-  trap 'rm -rf "$TMP"' EXIT
-  say "wasm-bindgen --target web"
-  wasm-bindgen --target web --out-dir "$TMP" --out-name operation-charts-core "$RAW" \
-    || die "wasm-bindgen failed; its version must equal the wasm-bindgen crate in Cargo.lock (bash scripts/setup.sh installs it)"
-  # Rust 1.95's wasm32-unknown-unknown target emits these post-MVP features by default;
-  # all of them ship in every browser that has custom elements and top-level await.
-  say "wasm-opt -Oz"
-  "$WASM_OPT" -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-multivalue --enable-reference-types \
-    -o "$CORE_WASM" "$TMP/operation-charts-core_bg.wasm" \
-    || die "wasm-opt failed (if it names a feature, add the matching --enable-... flag here)"
-  mkdir -p "$GLUE_DIR"
-  cp "$TMP/operation-charts-core.js" "$CORE_JS"
-fi
+# widget OUT_DIR GLUE_DIR [cargo feature]: builds the core (with the feature, if given) and
+# writes OUT_DIR/operation-charts.js (the element's modules and the wasm-bindgen glue, bundled
+# and minified by esbuild) and OUT_DIR/operation-charts-core_bg.wasm (optimised by wasm-opt -Oz).
+widget() {
+  local out="$1" glue="$2" feature="${3:-}"
+  local cargo_flags=(--lib --release --target wasm32-unknown-unknown)
+  [ -n "$feature" ] && cargo_flags+=(--features "$feature")
+  say "cargo build (wasm32, release${feature:+, feature $feature})"
+  cargo build "${cargo_flags[@]}" || die "the Rust core did not compile for wasm32 (see the errors above)"
+  local raw=target/wasm32-unknown-unknown/release/operation_charts.wasm
+  [ -f "$raw" ] || die "$raw not produced; is crate-type cdylib set in Cargo.toml?"
 
-# One request for all the JS: the element's modules and the glue, bundled and minified. The
-# modules import the glue as './operation-charts-core.js', so they are staged beside it.
-say "esbuild: one minified ES module"
+  mkdir -p "$out" "$glue"
+  local core_wasm="$out/operation-charts-core_bg.wasm" core_js="$glue/operation-charts-core.js"
+  # The glue is an input of the bundle, not a file a page loads: it lives in target/. A stamp
+  # records which feature built the wasm, since cargo swaps artifacts between builds.
+  if [ -f "$core_wasm" ] && [ -f "$core_js" ] && [ "$core_wasm" -nt "$raw" ] \
+     && [ "$(cat "$glue/feature" 2>/dev/null)" = "$feature" ]; then
+    say "wasm-bindgen + wasm-opt: up to date"
+  else
+    local tmp
+    tmp="$(mktemp -d)"
+    say "wasm-bindgen --target web"
+    wasm-bindgen "${BINDGEN_FLAGS[@]}" --out-dir "$tmp" --out-name operation-charts-core "$raw" \
+      || die "wasm-bindgen failed; its version must equal the wasm-bindgen crate in Cargo.lock (bash scripts/setup.sh installs it)"
+    say "wasm-opt -Oz"
+    "$WASM_OPT" -Oz "${WASM_FEATURES[@]}" -o "$core_wasm" "$tmp/operation-charts-core_bg.wasm" \
+      || die "wasm-opt failed (if it names a feature, add the matching --enable-... flag here)"
+    cp "$tmp/operation-charts-core.js" "$core_js"
+    printf '%s' "$feature" > "$glue/feature"
+    rm -rf "$tmp"
+  fi
+
+  # One request for all the JS. The modules import the glue as './operation-charts-core.js',
+  # so they are staged beside it.
+  say "esbuild: one minified ES module"
+  local stage="$glue/stage"
+  rm -rf "$stage" && mkdir -p "$stage"
+  cp src/web/js/*.js "$core_js" "$stage/"
+  rm -f "$out"/*.js "$out"/*.d.ts
+  "$ESBUILD" "$stage/operation-charts.js" --bundle --format=esm --minify --target=es2022 \
+    --legal-comments=none --log-level=warning --outfile="$out/operation-charts.js" \
+    || die "esbuild could not bundle src/web/js/ (see the errors above)"
+}
+
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || die "$ESBUILD not found; run: npm ci (or bash scripts/setup.sh)"
-STAGE="$GLUE_DIR/stage"
-rm -rf "$STAGE" && mkdir -p "$STAGE"
-cp src/web/js/*.js "$CORE_JS" "$STAGE/"
-rm -f dist/*.js dist/*.d.ts
-"$ESBUILD" "$STAGE/operation-charts.js" --bundle --format=esm --minify --target=es2022 \
-  --legal-comments=none --log-level=warning --outfile=dist/operation-charts.js \
-  || die "esbuild could not bundle src/web/js/ (see the errors above)"
+
+# The browser tests' fault-injecting build (npm test asks for it): built first, so that the
+# release build below is the one left in target/.
+if [ "${1:-}" = "--with-test-build" ]; then
+  widget target/test-faults-dist target/operation-charts-glue-test-faults test-faults
+fi
+widget dist target/operation-charts-glue
 cp src/web/js/operation-charts.d.ts dist/
 
 say "JSON Schema"

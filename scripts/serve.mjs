@@ -39,11 +39,12 @@ function mount(prefix, dir) {
 
 /**
  * Start the server. Resolves to { url, port, close() }; port 0 picks a free port.
- * testPages: also serve tests/browser/pages at /test/ (the browser tests use it).
+ * testPages: also serve tests/browser/pages at /test/, and the fault-injecting test build
+ * (scripts/build.sh --with-test-build) at /test-faults/: the browser tests use them.
  */
 export function startServer({ port = 8080, host = 'localhost', testPages = false } = {}) {
   const mounts = [mount('/dist/', 'dist')];
-  if (testPages) mounts.push(mount('/test/', 'tests/browser/pages'));
+  if (testPages) mounts.push(mount('/test/', 'tests/browser/pages'), mount('/test-faults/', 'target/test-faults-dist'));
   mounts.push(mount('/', 'www'));
 
   const server = http.createServer((req, res) => {

@@ -21,6 +21,9 @@ pub struct Chart {
     measure: CanvasMeasure,
     visibility: Visibility,
     brand: Brand,
+    /// A panic a test build was asked to cause (see `fault.rs`).
+    #[cfg(feature = "test-faults")]
+    fault: super::fault::Fault,
 }
 
 /// What the page's CSS asks of the look: a brand accent, and the system colours under
@@ -136,6 +139,8 @@ impl Chart {
             measure: CanvasMeasure::new(DEFAULT_FONT),
             visibility: Visibility::new(),
             brand: Brand::default(),
+            #[cfg(feature = "test-faults")]
+            fault: super::fault::Fault::None,
         }
     }
 
@@ -228,6 +233,8 @@ impl Chart {
     /// The index of the item under `(x, y)` CSS px from the canvas's top left, or -1. Only an
     /// index crosses: the glue asks for the item's text with [`Chart::item`] when it changed.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
+        #[cfg(feature = "test-faults")]
+        self.fault.trip(super::fault::Fault::Hover);
         index_js(self.scene.as_ref().and_then(|s| s.hit.hit(Point::new(x, y))))
     }
 
@@ -279,7 +286,13 @@ impl Chart {
     fn take(&mut self, checked: Result<data::Checked, Report>) -> String {
         let (operation, report) = split(checked);
         if let Some(operation) = operation {
-            self.series = Some(Series::from_operation(&operation));
+            let series = Series::from_operation(&operation);
+            #[cfg(feature = "test-faults")]
+            {
+                self.fault = super::fault::Fault::from_title(&series.title);
+                self.fault.trip(super::fault::Fault::Load);
+            }
+            self.series = Some(series);
             self.scene = None;
         }
         report_json(&report)

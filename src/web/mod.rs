@@ -3,7 +3,11 @@
 //! The element itself (shadow DOM, events, resize, pixel ratio) is in `src/web/js/`.
 
 mod chart;
+#[cfg(feature = "test-faults")]
+mod fault;
 mod js;
 mod measure;
+mod panic;
 
 pub use chart::{is_move_key, validate, views, Chart};
+pub use panic::{start, take_panic};

@@ -12,7 +12,7 @@
 // Built without innerHTML or inline styles: it runs under a CSP with Trusted Types enforced.
 
 import { clearProblems, showProblems } from './alert.js';
-import { Chart, coreError, coreFailedMessage } from './engine.js';
+import { callCore, Chart, CoreCrash, coreError, coreFailedMessage, onEngineReset } from './engine.js';
 import { ChangeFade } from './fade.js';
 import { Interaction } from './interaction.js';
 import { LegendButtons } from './legend.js';
@@ -60,7 +60,7 @@ export class OperationChartElement extends HTMLElement {
     this._legend = new LegendButtons(els.legend, (key) => this._safely(() => this._toggleLegend(key)));
     this._table = new DataTable(els.showData, els.data);
     this._interaction = new Interaction(els, {
-      core: () => this._chart,
+      core: (fn, fallback) => this._withCore(fn, fallback),
       drawn: () => this._lastRender,
       onChange: (item) => this._dispatch('charthover', { view: this._lastRender?.view ?? this.view, item }),
       announce: (text) => announce(els.live, text),
@@ -170,6 +170,12 @@ export class OperationChartElement extends HTMLElement {
     }
     this._chart = new Chart();
     this._listen();
+    // After a crash, this chart's Chart object is dead: drop it at once, so nothing calls it
+    // before the rebuild (which runs once the crashed call has been handled).
+    this._cleanups.push(onEngineReset(() => {
+      this._chart = null;
+      queueMicrotask(() => this._safely(() => this._engineRebuilt()));
+    }));
 
     // Data, in order: what we had before a reconnect or via the property, the inline JSON,
     // then `src` (which, when both are present, updates the inline snapshot).
@@ -295,7 +301,8 @@ export class OperationChartElement extends HTMLElement {
 
   /** Hands a document (JSON text, or the bytes of a fetched one) to the core: its report's JSON. */
   _coreLoad(doc) {
-    return typeof doc === 'string' ? this._chart.load(doc) : this._chart.loadBytes(doc);
+    const chart = this._chart;
+    return callCore(() => (typeof doc === 'string' ? chart.load(doc) : chart.loadBytes(doc)));
   }
 
   /** Loads a document (JSON text or bytes) into the core; returns the normalised report. */
@@ -313,7 +320,12 @@ export class OperationChartElement extends HTMLElement {
     try {
       report = normaliseReport(JSON.parse(this._coreLoad(doc)));
     } catch (err) {
+      if (err instanceof CoreCrash) this._crashed(err);
       report = { ok: false, errors: documentProblem(errorMessage(err)), warnings: [] };
+      if (err instanceof CoreCrash) {
+        this._lastReport = report;
+        return report;
+      }
     }
     this._lastReport = report;
     if (!report.ok) {
@@ -324,8 +336,8 @@ export class OperationChartElement extends HTMLElement {
       this._showErrors(message, report.errors);
       this._dispatch('charterror', { message, errors: report.errors });
       // If the core dropped its data anyway, restore the last good data.
-      if (this._lastGood && !this._safeCall(() => this._chart.hasData(), false)) {
-        this._safeCall(() => this._coreLoad(this._lastGood));
+      if (this._lastGood && !this._withCore((chart) => chart.hasData(), false)) {
+        this._withCore(() => this._coreLoad(this._lastGood));
       }
       return report;
     }
@@ -395,7 +407,7 @@ export class OperationChartElement extends HTMLElement {
     if (MEDIA.forced().matches) brand.forced = this._systemColours();
     const key = JSON.stringify(brand);
     if (key !== this._brandKey) {
-      chart.setBrand(key);
+      callCore(() => chart.setBrand(key));
       this._brandKey = key;
     }
     return { font, forced: Boolean(brand.forced) };
@@ -403,7 +415,7 @@ export class OperationChartElement extends HTMLElement {
 
   _renderNow() {
     const chart = this._chart;
-    if (!chart || !this.isConnected || !this._safeCall(() => chart.hasData(), false)) return;
+    if (!chart || !this.isConnected || !this._withCore((c) => c.hasData(), false)) return;
     const { frame, chartBox, canvas, tools } = this._els;
     const view = this.view;
 
@@ -411,7 +423,7 @@ export class OperationChartElement extends HTMLElement {
     if (width < 1) return; // hidden (display:none, zero-width container): the ResizeObserver calls again
     let preferred;
     try {
-      preferred = chart.preferredHeight(view, width);
+      preferred = callCore(() => chart.preferredHeight(view, width));
     } catch (err) {
       this._renderFailed(err);
       return;
@@ -430,18 +442,19 @@ export class OperationChartElement extends HTMLElement {
     this._reasons = new Set();
     const dpr = window.devicePixelRatio || 1;
     const theme = this._effectiveTheme();
-    const { font, forced } = this._applyBrand(chart);
     const changed = reasons.has('data') || reasons.has('view') || reasons.has('legend');
-    const fading = changed && this._rendered && !MEDIA.reducedMotion().matches && this._fade.take(this._lastSize);
+    let fading = false;
     let info;
     try {
-      info = JSON.parse(chart.render(canvas, view, width, height, dpr, theme, font));
+      const { font, forced } = this._applyBrand(chart);
+      fading = changed && this._rendered && !MEDIA.reducedMotion().matches && this._fade.take(this._lastSize);
+      info = JSON.parse(callCore(() => chart.render(canvas, view, width, height, dpr, theme, font)));
+      this._lastRender = { w: width, h: height, dpr, theme, view, font, forced };
     } catch (err) {
       this._fade.drop();
       this._renderFailed(err);
       return;
     }
-    this._lastRender = { w: width, h: height, dpr, theme, view, font, forced };
     this._lastSize = { w: width, h: height };
     frame.classList.toggle('dark', theme === 'dark');
     if (fading) this._fade.play();
@@ -459,7 +472,7 @@ export class OperationChartElement extends HTMLElement {
     canvas.setAttribute('aria-label', label || 'Chart');
     this._els.hint.textContent = String(info?.hint ?? '');
     this._legend.update(Array.isArray(info?.legend) ? info.legend : []);
-    this._table.update(`${this._dataVersion}|${view}`, () => this._safeCall(() => JSON.parse(chart.table(view)), null));
+    this._table.update(`${this._dataVersion}|${view}`, () => this._withCore((c) => JSON.parse(c.table(view)), null));
     tools.hidden = false;
     if (!this._rendered) {
       this._rendered = true;
@@ -474,6 +487,10 @@ export class OperationChartElement extends HTMLElement {
   }
 
   _renderFailed(err) {
+    if (err instanceof CoreCrash) {
+      this._crashed(err);
+      return;
+    }
     const message = errorMessage(err);
     this._renderError = true;
     this._fail(`The chart could not be drawn: ${message}`, `the chart could not be drawn: ${message}`);
@@ -485,7 +502,7 @@ export class OperationChartElement extends HTMLElement {
     const chart = this._chart;
     const entry = this._legend.state(key);
     if (!chart || !entry) return;
-    const hidden = Boolean(this._safeCall(() => chart.toggle(key), entry.hidden));
+    const hidden = Boolean(this._withCore((c) => c.toggle(key), entry.hidden));
     if (hidden === entry.hidden) {
       announce(this._els.live, `${entry.label} stays shown: at least one must be visible.`);
       return;
@@ -532,8 +549,60 @@ export class OperationChartElement extends HTMLElement {
     }
   }
 
-  _safeCall(fn, fallback) {
-    try { return fn(); } catch { return fallback; }
+  /**
+   * Calls `fn(chart)` on this chart's core and returns its answer, or `fallback` when there is
+   * no chart or the call throws. If the core crashed, this chart is switched off.
+   */
+  _withCore(fn, fallback) {
+    const chart = this._chart;
+    if (!chart) return fallback;
+    try {
+      return callCore(() => fn(chart));
+    } catch (err) {
+      if (err instanceof CoreCrash) this._crashed(err);
+      return fallback;
+    }
+  }
+
+  // --- a crash of the core --------------------------------------------------------------------
+
+  /**
+   * The core panicked in one of this chart's calls, and the engine has been rebuilt. This chart
+   * says so, once, and stays switched off until it is given new data: drawing its data again
+   * could panic again at the next pointer move.
+   */
+  _crashed(crash) {
+    this._chart = null;
+    this._crashedOut = true;
+    this._lastGood = null;
+    this._lastRender = null;
+    this._interaction.clear(false);
+    this._els.tools.hidden = true; // its legend and table belong to the data it can no longer show
+    console.error(`operation-chart: the chart engine stopped in this chart (${crash.message}); the other charts go on, and this one waits for new data.`, this);
+    this._fail('The chart failed and is switched off until its data changes.', `the chart engine stopped: ${crash.message}`);
+  }
+
+  /** The shared engine was rebuilt after a crash: a new Chart, with the data it showed. */
+  _engineRebuilt() {
+    if (!this.isConnected) return;
+    if (coreError) {
+      this._chart = null;
+      this._fail(coreFailedMessage(), `the chart engine could not be rebuilt: ${coreError.message}`);
+      return;
+    }
+    this._chart = new Chart();
+    this._brandKey = null; // the brand lived in the old instance
+    this._interaction.clear(false);
+    this._legend.reset(); // so did the legend's hidden series: everything is shown again
+    if (this._crashedOut) {
+      this._crashedOut = false;
+      return;
+    }
+    if (this._lastGood != null) {
+      this._withCore(() => this._coreLoad(this._lastGood));
+      this._lastRender = null;
+      this._scheduleRender('data');
+    }
   }
 
   _internalError(err) {

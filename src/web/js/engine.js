@@ -1,9 +1,16 @@
 // The shared WebAssembly engine: one instance for the page, loaded by top-level await, so
 // importing any module that needs it waits for it and validate() can be synchronous.
+//
+// A Rust panic aborts (the release profile), which traps that one instance in whatever state it
+// was in. callCore() catches the trap, takes the panic's message, and rebuilds the instance from
+// the module already compiled (wasm-bindgen's reset-state function: no download, no compile).
+// Every chart hears of it through onEngineReset() and makes a new Chart in the new instance.
 
-import init, { Chart, isMoveKey, validate as coreValidate, views } from './operation-charts-core.js';
+import init, {
+  __wbg_reset_state as resetState, Chart, isMoveKey, takePanic, validate, views,
+} from './operation-charts-core.js';
 
-export { Chart, coreValidate, isMoveKey };
+export { Chart, isMoveKey };
 
 let failure = null;
 try {
@@ -17,7 +24,7 @@ try {
 export const VIEWS = Object.freeze(failure ? [] : JSON.parse(views()));
 
 /** Why the engine could not be loaded (an Error), or null when it is ready. */
-export const coreError = failure;
+export let coreError = failure;
 
 /** Resolves when the wasm core is ready; rejects if it could not be loaded. */
 export const ready = coreError ? Promise.reject(coreError) : Promise.resolve();
@@ -25,4 +32,54 @@ ready.catch(() => {}); // reported above; don't also surface as an unhandled rej
 
 export function coreFailedMessage() {
   return `The chart engine could not be loaded${coreError ? ` (${coreError.message})` : ''}.`;
+}
+
+/** The core stopped in a call (a panic, or memory exhausted); the engine has been rebuilt. */
+export class CoreCrash extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'CoreCrash';
+  }
+}
+
+const resetListeners = new Set();
+
+/**
+ * Calls `fn()` at once whenever the engine is rebuilt, until the returned function is called.
+ * Old `Chart` objects are dead from then on: each call on one throws.
+ */
+export function onEngineReset(fn) {
+  resetListeners.add(fn);
+  return () => resetListeners.delete(fn);
+}
+
+/**
+ * Runs `fn`, a call into the core, and returns its answer. If the core traps, rebuilds the
+ * engine, tells every chart, and throws a CoreCrash with the panic's message. Other exceptions
+ * pass through unchanged.
+ */
+export function callCore(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+    let message = '';
+    try {
+      message = takePanic() ?? ''; // asked of the trapped instance, once
+    } catch { /* too broken to answer: the trap's own message will do */ }
+    try {
+      resetState();
+    } catch (resetErr) {
+      coreError = resetErr instanceof Error ? resetErr : new Error(String(resetErr));
+    }
+    for (const listener of [...resetListeners]) {
+      try { listener(); } catch { /* one chart's trouble must not stop the others hearing */ }
+    }
+    throw new CoreCrash(message || err.message);
+  }
+}
+
+/** Checks a document's JSON text: the JSON text of the core's report. */
+export function coreValidate(text) {
+  return callCore(() => validate(text));
 }

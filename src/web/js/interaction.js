@@ -22,8 +22,9 @@ function spoken(label) {
 /** The hover, touch and keyboard state of one chart. */
 export class Interaction {
   /**
-   * `els`: the chart's canvas, overlay, tooltip and chart box. `core()`: the wasm Chart, or
-   * null. `drawn()`: the last render's `{ w, h, view }`, or null. `onChange(item)`: the shown
+   * `els`: the chart's canvas, overlay, tooltip and chart box. `core(fn, fallback)`: calls
+   * `fn(chart)` on the wasm Chart and returns its answer, or `fallback` when there is none or
+   * the call fails. `drawn()`: the last render's `{ w, h, view }`, or null. `onChange(item)`: the shown
    * item changed (for `charthover`). `announce(text)`: says text in the live region.
    */
   constructor(els, { core, drawn, onChange, announce }) {
@@ -53,9 +54,7 @@ export class Interaction {
   }
 
   _call(fn, fallback) {
-    const core = this._core();
-    if (!core) return fallback;
-    try { return fn(core); } catch { return fallback; }
+    return this._core(fn, fallback);
   }
 
   /** Item `index` of the current scene as the core describes it, or null. */
@@ -78,7 +77,7 @@ export class Interaction {
 
   /** A pointer moved (`isDown` false) or went down over the canvas. */
   pointer(e, isDown) {
-    if (!this._core() || !this._drawn()) return;
+    if (!this._drawn()) return;
     const touch = e.pointerType === 'touch';
     if (touch && !isDown) return; // a finger moving is scrolling, not pointing
     const rect = this._els.canvas.getBoundingClientRect();
@@ -132,7 +131,7 @@ export class Interaction {
 
   /** A key on the canvas: arrow keys, Home and End move through the items. */
   key(e) {
-    if (!this._core() || !this._drawn() || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!this._drawn() || e.altKey || e.ctrlKey || e.metaKey) return;
     if (!isMoveKey(e.key)) return; // the core's key mapping; every other key is the page's
     e.preventDefault(); // the page must not scroll while the reader moves through the chart
     const from = this._keyIndex >= 0 ? this._keyIndex : (this._hover?.index ?? -1);
