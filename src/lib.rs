@@ -16,5 +16,7 @@ pub mod layout;
 pub mod paint;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
+pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
