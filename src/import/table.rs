@@ -39,32 +39,41 @@ impl Table {
             .flexible(true)
             .trim(Trim::All)
             .from_reader(input);
-        let header = reader.headers().map_err(located)?.clone();
+        let header = reader.headers().map_err(|error| located(input, &error))?.clone();
         if header.is_empty() {
             return Err(Located::new(Location::File, messages::no_header()));
         }
-        let header_line = header.position().map_or(1, csv::Position::line);
+        let header_line = header.position().map_or(1, |position| start_line(input, position));
         let mut rows = Vec::new();
         for record in reader.into_records() {
-            let cells = record.map_err(located)?;
+            let cells = record.map_err(|error| located(input, &error))?;
             if cells.iter().all(str::is_empty) {
                 continue;
             }
-            let line = cells.position().map_or(header_line, csv::Position::line);
+            let line = cells.position().map_or(header_line, |position| start_line(input, position));
             rows.push(Row { line, cells });
         }
         Ok(Self { header_line, header, rows })
     }
 }
 
+/// The line a record starts on. The csv crate gives the position where it began reading the
+/// record, which is before the blank lines it skips on the way; those are counted here.
+fn start_line(input: &[u8], position: &csv::Position) -> u64 {
+    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let blank = input.get(from..).unwrap_or_default().iter().take_while(|&&b| b == b'\n' || b == b'\r');
+    let skipped = blank.filter(|&&b| b == b'\n').count();
+    position.line().saturating_add(u64::try_from(skipped).unwrap_or(0))
+}
+
 /// A failure of the CSV reader, where it is.
-fn located(error: csv::Error) -> Located {
+fn located(input: &[u8], error: &csv::Error) -> Located {
     match error.kind() {
         ErrorKind::Utf8 { pos: Some(position), .. } => {
-            Located::new(Location::Line(position.line()), messages::csv_not_utf8())
+            Located::new(Location::Line(start_line(input, position)), messages::csv_not_utf8())
         }
         ErrorKind::Utf8 { pos: None, .. } => Located::new(Location::File, messages::csv_not_utf8()),
-        _ => Located::new(Location::File, messages::unreadable(&error)),
+        _ => Located::new(Location::File, messages::unreadable(error)),
     }
 }
 
@@ -82,6 +91,9 @@ mod tests {
         assert_eq!(table.header_line, 1);
         assert_eq!(table.header.iter().collect::<Vec<_>>(), ["type", "note"]);
         assert_eq!(lines(&table), [2, 6]);
+        // Blank lines, which the csv crate skips, still count.
+        let blank = Table::read(b"\r\n\ntype\r\n\r\n\r\nraid\n\nraid\n").unwrap();
+        assert_eq!((blank.header_line, lines(&blank)), (3, vec![6, 8]));
         assert_eq!(table.rows[0].cells.get(1), Some("two\nlines"));
         assert_eq!(table.rows[1].cells.get(1), Some("x"));
     }
@@ -89,7 +101,7 @@ mod tests {
     #[test]
     fn empty_files_and_bad_bytes_are_located() {
         assert_eq!(Table::read(b"").unwrap_err(), Located::new(Location::File, messages::no_header()));
-        let bad = Table::read(b"type,note\nraid,ok\nraid,caf\xe9\n").unwrap_err();
-        assert_eq!(bad, Located::new(Location::Line(3), messages::csv_not_utf8()));
+        let bad = Table::read(b"type,note\nraid,ok\n\nraid,caf\xe9\n").unwrap_err();
+        assert_eq!(bad, Located::new(Location::Line(4), messages::csv_not_utf8()));
     }
 }
