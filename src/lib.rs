@@ -5,6 +5,9 @@
 //! ```text
 //! JSON ─▶ data::Operation ─▶ derive::Series ─▶ layout ─▶ scene::Scene (+ HitIndex) ─▶ paint ─▶ any plotters DrawingBackend
 //! ```
+//!
+//! Beside it, [`import`] makes a document from a spreadsheet's CSV (native builds, or a wasm
+//! build with the `import` feature; never the widget's).
 #![deny(missing_docs)]
 
 pub mod data;
