@@ -5,6 +5,9 @@
 //! ```text
 //! JSON ─▶ data::Operation ─▶ derive::Series ─▶ layout ─▶ scene::Scene (+ HitIndex) ─▶ paint ─▶ any plotters DrawingBackend
 //! ```
+//!
+//! Beside it, [`import`] makes a document from a spreadsheet's CSV (native builds, or a wasm
+//! build with the `import` feature; never the widget's).
 #![deny(missing_docs)]
 
 pub mod data;
@@ -16,5 +19,7 @@ pub mod layout;
 pub mod paint;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
+pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -6,6 +6,10 @@
 //! operation-charts render [FILE|-] --view V --format svg|png [--width W] [--height H]
 //!                  [--theme light|dark] [--scale S] -o OUT|-
 //!                                      # exit 0 drawn, 1 invalid data, 2 usage, I/O or drawing error
+//! operation-charts import FILE.csv --name NAME [--agency A] [--title T] [--source S]
+//!                  [--reported-raids N] [--reported-arrests N] [--reported-charged N] [-o OUT|-]
+//!                                      # exit 0 written, 1 invalid data, 2 usage or I/O error;
+//!                                      # --agency or --source (or both) must be given
 //! operation-charts schema              # the JSON Schema of the data format (used by the build)
 //! ```
 //!
@@ -13,6 +17,8 @@
 //! widget draws (same layout code, plotters' SVG backend); PNG is that SVG rasterised by resvg
 //! with the system's fonts, `--scale` device pixels per CSS px (default 2). Its problems with the
 //! data go to standard error, as `validate` prints them, since standard output may be the image.
+//! `import` makes a document from a spreadsheet's CSV of events (see `operation_charts::import`);
+//! its problems go to standard error as `events.csv:LINE: column "time": message`.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -23,6 +29,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use operation_charts::data::{self, limits, Problem};
 use operation_charts::derive::Series;
 use operation_charts::export;
+use operation_charts::import::{self, Details, Located};
 use operation_charts::layout::{self, Theme, View};
 
 /// The bundled dataset, used when no file is given.
@@ -59,6 +66,14 @@ enum Command {
     /// drawing errors. Data warnings go to standard error as "warning: path: message" lines and
     /// do not stop the drawing.
     Render(RenderArgs),
+    /// Make an operation data document from a spreadsheet's events, saved as CSV.
+    ///
+    /// The CSV's header row names event fields (type, time, id, raid, count, offence, item,
+    /// place, area, note) in any order; each further row is one event, and an empty cell leaves
+    /// its field out. "," and ";" separators are both read. Exits 0 when the document is
+    /// written; 1 if the data is invalid (one "events.csv:LINE: column \"time\": message" line
+    /// per problem on standard error, and no document); 2 on usage or I/O errors.
+    Import(ImportArgs),
     /// Print the JSON Schema of the data format.
     #[command(hide = true)]
     Schema,
@@ -96,6 +111,54 @@ struct RenderArgs {
     /// Where to write the image, or "-" for standard output.
     #[arg(short = 'o', value_name = "OUT")]
     output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// The CSV file, or "-" for standard input.
+    file: PathBuf,
+    /// The operation's name, e.g. "Operation Cayman".
+    #[arg(long)]
+    name: String,
+    /// The agency that ran it, e.g. "Norfolk Constabulary"; also the credit line when there is
+    /// no --source (needed unless --source is given).
+    #[arg(long, required_unless_present = "source")]
+    agency: Option<String>,
+    /// The chart's title [default: derived from the operation's name].
+    #[arg(long)]
+    title: Option<String>,
+    /// The credit line: where the numbers come from, e.g. "Eastern Daily Press".
+    #[arg(long)]
+    source: Option<String>,
+    /// The number of raids, as officially reported.
+    #[arg(long, value_name = "N")]
+    reported_raids: Option<u64>,
+    /// The number of people arrested, as officially reported.
+    #[arg(long, value_name = "N")]
+    reported_arrests: Option<u64>,
+    /// The number of people charged, as officially reported.
+    #[arg(long, value_name = "N")]
+    reported_charged: Option<u64>,
+    /// Where to write the document, or "-" for standard output [default: standard output].
+    #[arg(short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+impl ImportArgs {
+    /// What the document says besides its events.
+    fn details(&self) -> Details {
+        Details {
+            name: self.name.clone(),
+            agency: self.agency.clone(),
+            title: self.title.clone(),
+            source: self.source.clone(),
+            reported: data::Reported {
+                raids: self.reported_raids,
+                arrests: self.reported_arrests,
+                charged: self.reported_charged,
+            },
+        }
+    }
 }
 
 /// `--view`, named as in the embed contract.
@@ -163,6 +226,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Validate { file } => validate(file.as_deref()),
         Command::Render(args) => render(&args),
+        Command::Import(args) => import_csv(&args),
         Command::Schema => schema(),
     };
     ExitCode::from(status)
@@ -274,6 +338,55 @@ fn render(args: &RenderArgs) -> u8 {
             EXIT_TROUBLE
         }
     }
+}
+
+/// `import`: the document to `-o` (standard output without it); problems to standard error.
+fn import_csv(args: &ImportArgs) -> u8 {
+    let input = match Input::read(Some(&args.file)) {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("operation-charts: {message}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let result = match &input.content {
+        Content::TooLarge(problem) => {
+            eprintln!("{}: {}", input.name, problem.message);
+            return EXIT_INVALID;
+        }
+        Content::Bytes(bytes) => import::import_csv(bytes, &args.details()),
+    };
+    let mut err = io::stderr().lock();
+    let imported = match result {
+        Ok(imported) => imported,
+        Err(rejected) => {
+            let _ = print_located(&mut err, &input.name, &rejected.errors, &rejected.warnings);
+            let count = rejected.errors.len();
+            let _ = writeln!(err, "{}: invalid, {count} error{}; no document written", input.name, plural(count));
+            return EXIT_INVALID;
+        }
+    };
+    let _ = print_located(&mut err, &input.name, &[], &imported.warnings);
+    drop(err);
+    let output = args.output.as_deref().unwrap_or(Path::new("-"));
+    match write_output(output, imported.to_json().as_bytes()) {
+        Ok(()) => EXIT_VALID,
+        Err(message) => {
+            eprintln!("operation-charts: {message}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// An import's problems, as `print_problems` prints a document's, placed in the CSV `file`.
+fn print_located(out: &mut impl Write, file: &str, errors: &[Located], warnings: &[Located]) -> io::Result<()> {
+    for error in errors {
+        writeln!(out, "{}", error.with_file(file))?;
+    }
+    for warning in warnings {
+        writeln!(out, "warning: {}", warning.with_file(file))?;
+    }
+    out.flush()
 }
 
 /// Writes `bytes` to `path`, or to standard output for `-`.

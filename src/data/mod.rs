@@ -11,10 +11,10 @@
 
 mod consistency;
 pub mod date_label;
-mod fields;
+pub(crate) mod fields;
 mod iso8601;
 pub mod limits;
-mod messages;
+pub(crate) mod messages;
 pub mod model;
 mod path;
 pub mod problem;
@@ -24,7 +24,7 @@ mod references;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 mod strict;
-mod suggest;
+pub(crate) mod suggest;
 pub mod time;
 pub mod validate;
 mod walk;
