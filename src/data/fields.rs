@@ -31,6 +31,11 @@ pub(crate) enum Kind {
     EventType,
 }
 
+/// Whether `text` is an `https:` link. URL schemes are case-insensitive, so `HTTPS://` is one.
+pub(crate) fn is_https(text: &str) -> bool {
+    text.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+}
+
 /// One known field of an object.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Field {

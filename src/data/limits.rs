@@ -12,7 +12,9 @@ pub const MAX_DOCUMENT_BYTES: usize = 50_000_000;
 /// At most this many itemised events.
 pub const MAX_EVENTS: usize = 1_000_000;
 
-/// Every string (title, place, note, id, …): at most this many characters.
+/// Every string (title, place, note, id, …): at most this many characters, counted as a reader
+/// sees them: a combining accent does not count, so "é" is one character whether it is written
+/// as one code point or as "e" and a combining acute.
 pub const MAX_STRING_CHARS: usize = 1_000;
 
 /// The error for a document of `bytes` bytes, if that is over [`MAX_DOCUMENT_BYTES`].
@@ -31,8 +33,15 @@ pub(crate) fn check_string_length(text: &str) -> Option<String> {
     if text.len() <= MAX_STRING_CHARS {
         return None;
     }
-    let chars = text.chars().count();
+    let chars = text.chars().filter(|c| !is_combining_mark(*c)).count();
     (chars > MAX_STRING_CHARS).then(|| messages::text_too_long(chars))
+}
+
+/// The Unicode blocks of combining marks that accent the letter before them (diacritics for
+/// Latin, Greek and Cyrillic text, and their extensions); a full grapheme segmentation would
+/// add its tables to the wasm for a length limit.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 #[cfg(test)]
@@ -66,5 +75,15 @@ mod tests {
             check_string_length(&"é".repeat(MAX_STRING_CHARS + 1)).as_deref(),
             Some("text too long: expected at most 1,000 characters, found 1,001")
         );
+    }
+
+    #[test]
+    fn string_length_does_not_count_combining_accents() {
+        let composed = "é".repeat(600);
+        let decomposed = "e\u{0301}".repeat(600);
+        assert_eq!(decomposed.chars().count(), 1_200);
+        assert_eq!(check_string_length(&composed), None);
+        assert_eq!(check_string_length(&decomposed), None, "600 letters with accents are 600 characters");
+        assert!(check_string_length(&"e\u{0301}".repeat(1_001)).is_some());
     }
 }

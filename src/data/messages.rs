@@ -52,6 +52,11 @@ pub(crate) fn empty_name() -> String {
     "expected some text, found an empty string; a chart must say what it shows and where its numbers come from".to_owned()
 }
 
+/// A key given twice in one object.
+pub(crate) fn key_given_twice() -> String {
+    "this key is given twice in one object; give it once (a reader keeps only one, and the other would be lost)".to_owned()
+}
+
 /// A required field is absent.
 pub(crate) fn required_missing() -> String {
     "required field is missing".to_owned()

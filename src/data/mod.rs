@@ -10,6 +10,7 @@
 //! with its path; the messages are all in `messages.rs`.
 
 mod consistency;
+mod duplicates;
 pub mod date_label;
 pub(crate) mod fields;
 mod iso8601;

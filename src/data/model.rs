@@ -76,7 +76,7 @@ pub struct Source {
     pub name: String,
     /// A link to the source; `https:` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^https://")))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]://")))]
     pub url: Option<String>,
     /// Shown under the chart, e.g. what is illustrative.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -149,7 +149,7 @@ pub(crate) struct Link(pub(crate) String);
 impl<'de> Deserialize<'de> for Link {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let Text(text) = Text::deserialize(deserializer)?;
-        if !text.starts_with("https://") {
+        if !super::fields::is_https(&text) {
             return Err(D::Error::custom(messages::not_https(&text)));
         }
         Ok(Self(text))

@@ -7,13 +7,15 @@
 //!
 //! The typed pass stops at the first problem without saying where it is. The document is then
 //! parsed into a `serde_json::Value` and walked with paths (`walk.rs`, `references.rs`), which
-//! reports every error, each with its path. The typed pass accepts exactly what the walk
-//! accepts (a test compares them), except that it leaves a key given twice in one object to
-//! the walk, which reads the last one written. Nothing input can reach panics.
+//! reports every error, each with its path; keys given twice in one object, which a `Value`
+//! cannot hold, are found by one more scan of the text (`duplicates.rs`). The typed pass
+//! accepts exactly what the walk and that scan accept (a test compares them). Nothing input
+//! can reach panics.
 
 use serde_json::Value;
 
 use super::consistency;
+use super::duplicates;
 use super::limits;
 use super::messages;
 use super::model::Operation;
@@ -91,7 +93,18 @@ fn typed(text: &str) -> Option<Result<Checked, Report>> {
 /// The document parsed into a JSON value and walked, reporting every error with its path.
 fn detailed(text: &str) -> Result<Checked, Report> {
     match serde_json::from_str::<Value>(text) {
-        Ok(value) => load_value(value),
+        Ok(value) => {
+            let mut found = Vec::new();
+            duplicates::check(text, &mut found);
+            match load_value(value) {
+                Err(report) => {
+                    found.extend(report.errors);
+                    Err(errors(found))
+                }
+                Ok(_) if !found.is_empty() => Err(errors(found)),
+                ok => ok,
+            }
+        }
         Err(e) => Err(errors(vec![Problem::new(messages::ROOT, messages::not_json(&e))])),
     }
 }

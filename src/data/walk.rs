@@ -92,7 +92,7 @@ impl Walker<'_> {
             }
             Kind::Url => {
                 if let Some(text) = self.text(value, path) {
-                    if !text.starts_with("https://") {
+                    if !fields::is_https(text) {
                         self.error(path, messages::not_https(text));
                     }
                 }
