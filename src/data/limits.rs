@@ -17,6 +17,11 @@ pub const MAX_EVENTS: usize = 1_000_000;
 /// as one code point or as "e" and a combining acute.
 pub const MAX_STRING_CHARS: usize = 1_000;
 
+/// Every count (people in an event, reported totals): at most a billion. With at most
+/// [`MAX_EVENTS`] events, every sum then stays below 2⁵³, so every total is exact in
+/// JavaScript's numbers too, and no sum can overflow.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+
 /// The error for a document of `bytes` bytes, if that is over [`MAX_DOCUMENT_BYTES`].
 pub fn check_document_size(bytes: usize) -> Option<Problem> {
     (bytes > MAX_DOCUMENT_BYTES).then(|| Problem::new(messages::ROOT, messages::document_too_large(bytes)))
@@ -27,14 +32,30 @@ pub(crate) fn check_event_count(count: usize) -> Option<String> {
     (count > MAX_EVENTS).then(|| messages::too_many_events(count))
 }
 
-/// The message for a string, if it is longer than [`MAX_STRING_CHARS`] characters.
-pub(crate) fn check_string_length(text: &str) -> Option<String> {
+/// The message for a count, if it is over [`MAX_COUNT`].
+pub(crate) fn check_count(count: u64) -> Option<String> {
+    (count > MAX_COUNT).then(|| messages::count_too_large(count))
+}
+
+/// The message for a string, if it is longer than [`MAX_STRING_CHARS`] characters or holds a
+/// character that would change what a reader sees without being seen itself.
+pub(crate) fn check_string(text: &str) -> Option<String> {
+    if let Some(c) = text.chars().find(|c| is_hidden_control(*c)) {
+        return Some(messages::hidden_control(c));
+    }
     // Cheap test first: a string of at most MAX_STRING_CHARS bytes cannot have more chars.
     if text.len() <= MAX_STRING_CHARS {
         return None;
     }
     let chars = text.chars().filter(|c| !is_combining_mark(*c)).count();
     (chars > MAX_STRING_CHARS).then(|| messages::text_too_long(chars))
+}
+
+/// Control characters (other than tab and line breaks), which no chart text needs and an SVG
+/// cannot hold, and the explicit bidirectional embeddings, overrides and isolates, which can
+/// reorder what a reader sees: "12" can be made to read "21".
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The Unicode blocks of combining marks that accent the letter before them (diacritics for
@@ -70,11 +91,29 @@ mod tests {
     #[test]
     fn string_length_counts_characters_not_bytes() {
         // 1,000 two-byte characters are 2,000 bytes but within the limit.
-        assert_eq!(check_string_length(&"é".repeat(MAX_STRING_CHARS)), None);
+        assert_eq!(check_string(&"é".repeat(MAX_STRING_CHARS)), None);
         assert_eq!(
-            check_string_length(&"é".repeat(MAX_STRING_CHARS + 1)).as_deref(),
+            check_string(&"é".repeat(MAX_STRING_CHARS + 1)).as_deref(),
             Some("text too long: expected at most 1,000 characters, found 1,001")
         );
+    }
+
+    #[test]
+    fn counts_stop_at_a_billion() {
+        assert_eq!(check_count(MAX_COUNT), None);
+        assert_eq!(check_count(MAX_COUNT + 1).as_deref(), Some("count too large: expected at most 1,000,000,000, found 1,000,000,001"));
+    }
+
+    #[test]
+    fn text_may_not_hide_controls_or_reorder_itself() {
+        assert_eq!(check_string("Tab\tand\nline"), None);
+        assert_eq!(check_string("zero\u{200B}width and \u{200D} joiner"), None);
+        assert_eq!(
+            check_string("12 \u{202E}arrested").as_deref(),
+            Some("text holds U+202E, an invisible character that changes how the text around it reads; remove it")
+        );
+        assert!(check_string("nul\u{0}").is_some());
+        assert!(check_string("isolate \u{2067}x\u{2069}").is_some());
     }
 
     #[test]
@@ -82,8 +121,8 @@ mod tests {
         let composed = "é".repeat(600);
         let decomposed = "e\u{0301}".repeat(600);
         assert_eq!(decomposed.chars().count(), 1_200);
-        assert_eq!(check_string_length(&composed), None);
-        assert_eq!(check_string_length(&decomposed), None, "600 letters with accents are 600 characters");
-        assert!(check_string_length(&"e\u{0301}".repeat(1_001)).is_some());
+        assert_eq!(check_string(&composed), None);
+        assert_eq!(check_string(&decomposed), None, "600 letters with accents are 600 characters");
+        assert!(check_string(&"e\u{0301}".repeat(1_001)).is_some());
     }
 }

@@ -52,6 +52,16 @@ pub(crate) fn empty_name() -> String {
     "expected some text, found an empty string; a chart must say what it shows and where its numbers come from".to_owned()
 }
 
+/// A count over the limit.
+pub(crate) fn count_too_large(count: u64) -> String {
+    format!("count too large: expected at most {}, found {}", crate::format::count(super::limits::MAX_COUNT), crate::format::count(count))
+}
+
+/// A character in a text that is invisible but changes what the reader sees.
+pub(crate) fn hidden_control(c: char) -> String {
+    format!("text holds U+{:04X}, an invisible character that changes how the text around it reads; remove it", u32::from(c))
+}
+
 /// A key given twice in one object.
 pub(crate) fn key_given_twice() -> String {
     "this key is given twice in one object; give it once (a reader keeps only one, and the other would be lost)".to_owned()

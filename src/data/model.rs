@@ -57,12 +57,15 @@ pub struct OperationInfo {
 pub struct Reported {
     /// Number of raids (warrants executed, premises searched).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = 1_000_000_000)))]
     pub raids: Option<u64>,
     /// Number of people arrested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = 1_000_000_000)))]
     pub arrests: Option<u64>,
     /// Number of people charged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = 1_000_000_000)))]
     pub charged: Option<u64>,
 }
 
@@ -134,7 +137,7 @@ pub struct Arrest {
     pub raid: Option<String>,
     /// How many people; default 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1_000_000_000)))]
     pub count: Option<u64>,
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,7 +165,7 @@ pub struct Charge {
     pub raid: Option<String>,
     /// How many people; default 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1_000_000_000)))]
     pub count: Option<u64>,
     /// The offence, e.g. "Possession with intent to supply a Class A drug".
     #[serde(default, skip_serializing_if = "Option::is_none")]

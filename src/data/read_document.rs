@@ -143,7 +143,7 @@ impl<'de> Visitor<'de> for ReportedVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Reported, A::Error> {
         let mut reported = Reported::default();
         strict::members(&mut map, fields::REPORTED, |key, map| {
-            let total = map.next_value::<Option<u64>>()?;
+            let total = map.next_value::<Option<strict::Total>>()?.map(|strict::Total(n)| n);
             match key.name {
                 "raids" => reported.raids = total,
                 "arrests" => reported.arrests = total,

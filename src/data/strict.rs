@@ -123,7 +123,7 @@ pub(crate) struct Text(pub(crate) String);
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        match limits::check_string_length(&text) {
+        match limits::check_string(&text) {
             Some(message) => Err(D::Error::custom(message)),
             None => Ok(Self(text)),
         }
@@ -163,7 +163,23 @@ impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match u64::deserialize(deserializer)? {
             0 => Err(D::Error::custom(format_args!("expected {}, found 0", messages::expect_integer_at_least(1)))),
-            n => Ok(Self(n)),
+            n => match limits::check_count(n) {
+                Some(message) => Err(D::Error::custom(message)),
+                None => Ok(Self(n)),
+            },
+        }
+    }
+}
+
+/// A reported total: an integer from 0 to [`limits::MAX_COUNT`].
+pub(crate) struct Total(pub(crate) u64);
+
+impl<'de> Deserialize<'de> for Total {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = u64::deserialize(deserializer)?;
+        match limits::check_count(n) {
+            Some(message) => Err(D::Error::custom(message)),
+            None => Ok(Self(n)),
         }
     }
 }

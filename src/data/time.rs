@@ -133,7 +133,7 @@ impl Serialize for EventTime {
 impl<'de> Deserialize<'de> for EventTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        if let Some(message) = limits::check_string_length(&text) {
+        if let Some(message) = limits::check_string(&text) {
             return Err(serde::de::Error::custom(message));
         }
         match iso8601::read(text.trim()) {

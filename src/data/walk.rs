@@ -76,11 +76,14 @@ impl Walker<'_> {
                     self.error(path, messages::empty_name());
                 }
             }
-            Kind::Integer { min } => {
-                if value.as_u64().is_none_or(|n| n < min) {
-                    self.error(path, messages::expected_found(&messages::expect_integer_at_least(min), value));
+            Kind::Integer { min } => match value.as_u64() {
+                Some(n) if n >= min => {
+                    if let Some(message) = limits::check_count(n) {
+                        self.error(path, message);
+                    }
                 }
-            }
+                _ => self.error(path, messages::expected_found(&messages::expect_integer_at_least(min), value)),
+            },
             Kind::Time => {
                 if let Some(text) = self.text(value, path) {
                     match EventTime::parse(text) {
@@ -110,7 +113,7 @@ impl Walker<'_> {
     /// A string within the length limit, or an error.
     fn text<'v>(&mut self, value: &'v Value, path: &JsonPath) -> Option<&'v str> {
         match value {
-            Value::String(text) => match limits::check_string_length(text) {
+            Value::String(text) => match limits::check_string(text) {
                 Some(message) => {
                     self.error(path, message);
                     None
