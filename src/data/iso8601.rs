@@ -66,9 +66,10 @@ pub(crate) fn read(text: &str) -> Result<TimeValue, TimeError> {
     Err(if missing_offset { TimeError::MissingOffset } else { TimeError::Invalid })
 }
 
-/// `YYYY-MM-DD` at the start of `bytes`, if it is there and names a real day.
+/// `YYYY-MM-DD` at the start of `bytes`, if it is there and names a real day in the years
+/// 1 to 9999 (ISO 8601's year 0000, 1 BC, is no date a police operation has).
 fn date(bytes: &[u8]) -> Option<NaiveDate> {
-    let year = digits(bytes, 0, 4)?;
+    let year = digits(bytes, 0, 4).filter(|y| *y > 0)?;
     let month = digits(bytes, 5, 2)?;
     let day = digits(bytes, 8, 2)?;
     if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
@@ -263,6 +264,9 @@ mod tests {
         for (text, run_together) in &corpus {
             if *run_together {
                 assert!(legacy(text).is_err() && read(text) == Err(TimeError::Invalid), "{text:?}");
+            } else if text.starts_with("0000") {
+                // Year 0 (1 BC), which chrono read, is refused now.
+                assert!(read(text).is_err(), "{text:?}");
             } else {
                 assert_eq!(read(text), legacy(text), "{text:?}");
             }

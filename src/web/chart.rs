@@ -115,6 +115,21 @@ pub fn validate(json: &str) -> String {
     report_json(&split(data::load(json)).1)
 }
 
+/// The largest document the core reads, in bytes of UTF-8, for the glue to refuse larger ones
+/// before copying them into the core.
+#[wasm_bindgen(js_name = maxDocumentBytes)]
+pub fn max_document_bytes() -> f64 {
+    data::limits::MAX_DOCUMENT_BYTES as f64
+}
+
+/// The report (JSON text of `{ ok, errors, warnings }`) for a document of `bytes` bytes, if
+/// that is over the limit: the same words as when the core reads it, without the copy.
+#[wasm_bindgen(js_name = sizeReport)]
+pub fn size_report(bytes: f64) -> Option<String> {
+    let problem = data::limits::check_document_size(bytes as usize)?;
+    Some(report_json(&Report { errors: vec![problem], warnings: Vec::new() }))
+}
+
 /// The views the core draws, in the order an article meets them, as a JSON array of names.
 #[wasm_bindgen]
 pub fn views() -> String {

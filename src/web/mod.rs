@@ -9,5 +9,5 @@ mod js;
 mod measure;
 mod panic;
 
-pub use chart::{is_move_key, validate, views, Chart};
+pub use chart::{is_move_key, max_document_bytes, size_report, validate, views, Chart};
 pub use panic::{start, take_panic};

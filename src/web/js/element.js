@@ -12,7 +12,7 @@
 // Built without innerHTML or inline styles: it runs under a CSP with Trusted Types enforced.
 
 import { clearProblems, showProblems } from './alert.js';
-import { callCore, Chart, CoreCrash, coreError, coreFailedMessage, onEngineReset } from './engine.js';
+import { callCore, Chart, CoreCrash, coreError, coreFailedMessage, onEngineReset, oversizeReport } from './engine.js';
 import { ChangeFade } from './fade.js';
 import { Interaction } from './interaction.js';
 import { LegendButtons } from './legend.js';
@@ -302,7 +302,7 @@ export class OperationChartElement extends HTMLElement {
   /** Hands a document (JSON text, or the bytes of a fetched one) to the core: its report's JSON. */
   _coreLoad(doc) {
     const chart = this._chart;
-    return callCore(() => (typeof doc === 'string' ? chart.load(doc) : chart.loadBytes(doc)));
+    return oversizeReport(doc) ?? callCore(() => (typeof doc === 'string' ? chart.load(doc) : chart.loadBytes(doc)));
   }
 
   /** Loads a document (JSON text or bytes) into the core; returns the normalised report. */

@@ -7,7 +7,7 @@
 // Every chart hears of it through onEngineReset() and makes a new Chart in the new instance.
 
 import init, {
-  __wbg_reset_state as resetState, Chart, isMoveKey, takePanic, validate, views,
+  __wbg_reset_state as resetState, Chart, isMoveKey, maxDocumentBytes, sizeReport, takePanic, validate, views,
 } from './operation-charts-core.js';
 
 export { Chart, isMoveKey };
@@ -22,6 +22,35 @@ try {
 
 /** The views the core draws, as it names them (none when it could not be loaded). */
 export const VIEWS = Object.freeze(failure ? [] : JSON.parse(views()));
+
+/** The largest document the core reads, in bytes of UTF-8 (0 when it could not be loaded). */
+export const MAX_DOCUMENT_BYTES = failure ? 0 : maxDocumentBytes();
+
+/**
+ * The core's report for a document (JSON text, or bytes) over MAX_DOCUMENT_BYTES, or null: so
+ * an oversize document is refused before it is copied into the core. A text is measured in
+ * UTF-8 without encoding it, and only when it could be too large.
+ */
+export function oversizeReport(doc) {
+  if (!MAX_DOCUMENT_BYTES) return null;
+  if (typeof doc !== 'string') return doc.length > MAX_DOCUMENT_BYTES ? sizeReport(doc.length) ?? null : null;
+  if (doc.length * 3 <= MAX_DOCUMENT_BYTES) return null; // at most 3 bytes per UTF-16 unit
+  let bytes = 0;
+  for (let i = 0; i < doc.length; i++) {
+    const c = doc.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (doc.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; } // a pair
+    else bytes += 3;
+  }
+  return bytes > MAX_DOCUMENT_BYTES ? sizeReport(bytes) ?? null : null;
+}
+
+/** What the core says of a document of `bytes` bytes when that is over the limit, or null. */
+export function sizeProblem(bytes) {
+  const report = MAX_DOCUMENT_BYTES && bytes > MAX_DOCUMENT_BYTES ? sizeReport(bytes) : null;
+  return report ? JSON.parse(report).errors?.[0]?.message ?? null : null;
+}
 
 /** Why the engine could not be loaded (an Error), or null when it is ready. */
 export let coreError = failure;

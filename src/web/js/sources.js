@@ -2,6 +2,7 @@
 // <script type="application/json"> child, and `src`, fetched once or every `refresh` seconds.
 // Only the newest request counts: an older answer arriving late is dropped.
 
+import { sizeProblem } from './engine.js';
 import { errorMessage } from './report.js';
 
 /** The shortest `refresh` interval, in seconds: a live story needs no more. */
@@ -73,6 +74,12 @@ export class SourceFetcher {
           new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`),
           { problem: `HTTP ${res.status}` },
         );
+      }
+      // A document the core would refuse is not downloaded when the server says its size.
+      const tooLarge = sizeProblem(Number(res.headers.get('Content-Length')) || 0);
+      if (tooLarge) {
+        abort.abort();
+        return token === this._token ? { message: `The chart data at ${href} is too large.`, problem: tooLarge } : null;
       }
       const bytes = new Uint8Array(await res.arrayBuffer());
       return token === this._token ? { bytes } : null;
