@@ -13,6 +13,7 @@ pub mod table;
 pub mod theme;
 pub mod time_axis;
 pub mod timeline;
+pub mod view_story;
 pub mod visibility;
 
 use std::fmt;
@@ -23,6 +24,7 @@ pub use frame::LayoutContext;
 pub use measure::{FixedWidths, TextMeasure};
 pub use theme::Theme;
 pub use table::{table, Table};
+pub use view_story::view_description;
 pub use visibility::Visibility;
 
 use crate::derive::Series;

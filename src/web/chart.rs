@@ -236,7 +236,7 @@ impl Chart {
             width: scene.width,
             height: scene.height,
             title: &series.title,
-            description: &series.description,
+            description: &layout::view_description(series, v),
             hint: keyboard_hint(scene.hit.len()),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
