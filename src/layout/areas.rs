@@ -12,7 +12,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     let t = ctx.theme;
     let legend = vec![
         LegendEntry::toggle("Arrested", t.arrests, Swatch::Box, ARRESTS),
-        LegendEntry::toggle("Charged", t.charged, Swatch::Box, CHARGED),
+        LegendEntry::toggle("Charged", t.charged, Swatch::Striped, CHARGED),
     ];
     let notes = series
         .totals
@@ -72,6 +72,9 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             let rect = Rect::new(left, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
             if per_group == 1 {
                 shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
+                if *key == CHARGED {
+                    shapes.extend(super::stripes::zigzag(rect, t.background.alpha(0.6)));
+                }
                 // A value wider than its bar would run into its neighbour's: the tooltip and the
                 // table still carry it.
                 let value = count(v);
@@ -108,6 +111,9 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
                 let x0 = left + width / 2.0 - group_w / 2.0 + j as f64 * (bar_w + gap);
                 let rect = Rect::new(x0, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
                 shapes.push(Shape::Rect { rect, fill: *color, stroke: None });
+                if *key == CHARGED {
+                    shapes.extend(super::stripes::zigzag(rect, t.background.alpha(0.6)));
+                }
             }
         }
     }

@@ -26,6 +26,9 @@ pub struct LayoutContext<'a> {
 pub enum Swatch {
     /// A filled square.
     Box,
+    /// A filled square with the stripes of [`super::stripes`]: the bars told apart without
+    /// colour.
+    Striped,
     /// A pale square: the part of a figure the events do not itemise.
     Pale,
     /// A short line.
@@ -246,6 +249,10 @@ fn legend(
         let hidden = e.key.as_deref().is_some_and(|k| ctx.visibility.is_hidden(k));
         let shown = LegendEntry { color: if hidden { e.color.alpha(0.3) } else { e.color }, ..e.clone() };
         shapes.push(swatch(&shown, x, mid, sw));
+        if e.swatch == Swatch::Striped {
+            let r = Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0);
+            shapes.extend(super::stripes::zigzag(r, ctx.theme.background.alpha(0.6)));
+        }
         let color = if hidden { ctx.theme.muted } else { ctx.theme.text };
         shapes.push(ctx.text(&label, Point::new(x + sw + 6.0, mid), size, false, color, HAlign::Left, VAlign::Middle));
         if hidden {
@@ -263,7 +270,7 @@ fn legend(
 
 fn swatch(e: &LegendEntry, x: f64, mid: f64, sw: f64) -> Shape {
     match e.swatch {
-        Swatch::Box => Shape::Rect { rect: Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0), fill: e.color, stroke: None },
+        Swatch::Box | Swatch::Striped => Shape::Rect { rect: Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0), fill: e.color, stroke: None },
         Swatch::Pale => Shape::Rect {
             rect: Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0),
             fill: e.color.alpha(0.3),

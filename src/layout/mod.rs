@@ -8,6 +8,7 @@ pub mod describe;
 pub mod frame;
 pub mod measure;
 pub mod scale;
+pub mod stripes;
 pub mod summary;
 pub mod table;
 pub mod theme;

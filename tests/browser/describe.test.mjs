@@ -1,6 +1,7 @@
-// Each view says what its own picture shows (Chartability: "visually apparent features not
+// Chartability, per view: each view says what its own picture shows ("visually apparent features not
 // described"): the accessible name and description of the chart differ per view, each after
-// the operation's story, with the numbers a reader would read off that view.
+// the operation's story, with the numbers a reader would read off that view; and the areas
+// view's two series differ by more than colour ("colour alone").
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addChart, assertClean, caymanText, setup } from './harness.mjs';
@@ -35,5 +36,38 @@ test('each view has its own description, saying what its shape shows', async () 
     assert.ok(texts[view].includes('17 raids over four days led to 33 arrests'), `${view} tells the story first`);
   }
   assert.equal(new Set(Object.values(texts)).size, 4, 'four views, four descriptions');
+  await assertClean(page, problems);
+});
+
+test('in the areas view, charged bars are striped and arrested bars are not: told apart without colour', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { dpr: 1 });
+  await addChart(page, { id: 'areas', view: 'areas', width: 400, data: JSON.parse(await caymanText()) });
+  const bars = await page.evaluate(() => {
+    const canvas = document.getElementById('areas').shadowRoot.querySelector('canvas');
+    const { width, height } = canvas;
+    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    const at = (x, y) => { const i = (y * width + x) * 4; return [data[i], data[i + 1], data[i + 2]]; };
+    const saturated = ([r, g, b]) => Math.max(r, g, b) - Math.min(r, g, b) > 60;
+    // The Norfolk bars both cross the row just above the baseline: find the runs of colour there.
+    let baseline = height - 1;
+    while (baseline > 0 && !saturated(at(Math.round(width * 0.3), baseline))) baseline--;
+    const y = baseline - 4;
+    const runs = [];
+    for (let x = 0; x < width; x++) {
+      if (!saturated(at(x, y))) continue;
+      const last = runs[runs.length - 1];
+      if (last && last.end >= x - 1) last.end = x; else runs.push({ start: x, end: x });
+    }
+    // How many distinct colours a column through the middle of each bar crosses, over 40 px.
+    return runs.filter((r) => r.end - r.start > 10).slice(0, 2).map((r) => {
+      const x = Math.round((r.start + r.end) / 2);
+      const colours = new Set();
+      for (let dy = 0; dy < 40; dy++) colours.add(at(x, y - dy).map((c) => c >> 4).join());
+      return colours.size;
+    });
+  });
+  assert.equal(bars.length, 2, `two bars found: ${JSON.stringify(bars)}`);
+  assert.equal(bars[0], 1, 'the arrested bar is plain');
+  assert.ok(bars[1] >= 2, `the charged bar carries stripes: ${bars[1]} colours`);
   await assertClean(page, problems);
 });
