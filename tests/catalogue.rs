@@ -44,6 +44,8 @@ fn bytes_of(entry: &Value, base: &str) -> Vec<u8> {
         "long-title" => edited(base, |d| d["title"] = json!("x".repeat(1_001))),
         "long-word" => edited(base, |d| d["events"][0]["place"] = json!("w".repeat(5_000))),
         "decomposed-accents" => edited(base, |d| d["events"][0]["place"] = json!("e\u{0301}".repeat(1_000))),
+        "too-many-annotations" => edited(base, |d| d["annotations"] = json!(vec![json!({"time": "2018-04-16", "text": "Note"}); 51])),
+        "long-annotation" => edited(base, |d| d["annotations"] = json!([{"time": "2018-04-16", "text": "n".repeat(201)}])),
         "no-events" => edited(base, |d| _ = d.as_object_mut().map(|o| o.remove("events"))),
         "no-source" => edited(base, |d| _ = d.as_object_mut().map(|o| o.remove("source"))),
         "events-object" => edited(base, |d| d["events"] = json!({})),

@@ -7,7 +7,7 @@ use std::fs;
 use operation_charts::data::load;
 use operation_charts::derive::Series;
 use operation_charts::layout::{describe, layout, FixedWidths, Theme, View};
-use operation_charts::scene::{Item, Point, Scene};
+use operation_charts::scene::{Item, ItemKind, Nav, Point, Scene};
 
 fn series(path: &str) -> Series {
     let text = fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -107,7 +107,7 @@ fn hovering_each_view_finds_the_right_numbers() {
     assert!(labels(&c, &s).iter().any(|l| l.contains("64% of those arrested")));
 
     let s = scene(&c, View::Timeline, 640.0);
-    assert_eq!(s.hit.len(), 17);
+    assert_eq!(s.hit.len(), 17 + 2, "17 raids and 2 annotations");
     let raids = items(&c, &s);
     let orchard = raids.iter().find(|i| i.label.starts_with("Orchard Street, Norwich")).expect("Orchard Street");
     let found = s.hit.hit(orchard.anchor);
@@ -115,7 +115,7 @@ fn hovering_each_view_finds_the_right_numbers() {
     assert!(raids.iter().any(|i| i.label.contains("Seized: Machete")));
 
     let s = scene(&c, View::Cumulative, 640.0);
-    let last = items(&c, &s).pop().expect("moments");
+    let last = items(&c, &s).into_iter().filter(|i| i.kind == ItemKind::Moment).next_back().expect("moments");
     assert!(last.label.contains("So far: 33 arrested, 21 charged"), "{}", last.label);
 
     let s = scene(&c, View::Areas, 640.0);
@@ -127,8 +127,10 @@ fn hovering_each_view_finds_the_right_numbers() {
 #[test]
 fn describe_writes_the_same_items_the_page_received_before() {
     // Literal items from before tooltips were written on demand: the JSON `charthover` hands
-    // to host pages must not change.
-    let c = cayman();
+    // to host pages must not change. (Without Cayman's annotations, whose strip of labels
+    // moves the marks down.)
+    let mut c = cayman();
+    c.annotations.clear();
     let s = scene(&c, View::Timeline, 640.0);
     let orchard = describe(&c, &s, 0).and_then(|i| serde_json::to_string(&i).ok());
     assert_eq!(
@@ -215,7 +217,7 @@ fn tables_carry_the_same_numbers_as_the_charts() {
     assert_eq!(t.rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), ["17", "33", "21"]);
     assert_eq!(t.rows[2][5], "64% of those arrested");
     assert_eq!(t.rows[1][2], "33", "the reported figure has its column");
-    assert_eq!(table(&c, View::Timeline).rows.len(), 17);
+    assert_eq!(table(&c, View::Timeline).rows.len(), 2 + 17, "the notes on the chart, then the raids");
     let last = table(&c, View::Cumulative).rows.last().cloned().unwrap_or_default();
     assert_eq!((last[1].as_str(), last[2].as_str()), ("33", "21"));
     let h = table(&harbour(), View::Areas);
@@ -232,7 +234,7 @@ fn hidden_series_and_areas_leave_the_numbers_alone() {
     let keys = vec![visibility::ARRESTS.to_owned(), visibility::CHARGED.to_owned()];
     assert!(v.toggle(visibility::ARRESTS, &keys));
     let s = layout_visible(&c, View::Cumulative, 640.0, 420.0, &Theme::light(), &FixedWidths, &v);
-    let moments = items(&c, &s);
+    let moments: Vec<_> = items(&c, &s).into_iter().filter(|i| i.kind == ItemKind::Moment).collect();
     assert!(moments.iter().all(|i| i.values.get("series").and_then(|x| x.as_str()) == Some("charged")));
     assert!(moments.last().is_some_and(|i| i.label.contains("So far: 33 arrested, 21 charged")));
     assert!(s.legend.iter().any(|b| b.key == visibility::ARRESTS && b.hidden));
@@ -241,7 +243,7 @@ fn hidden_series_and_areas_leave_the_numbers_alone() {
     let lanes: Vec<String> = c.timeline.lanes.iter().map(|l| visibility::area_key(l)).collect();
     assert!(v.toggle(&visibility::area_key("London"), &lanes));
     let s = layout_visible(&c, View::Timeline, 640.0, 420.0, &Theme::light(), &FixedWidths, &v);
-    assert!(labels(&c, &s).iter().all(|l| l.contains("Area: Norfolk")));
+    assert!(items(&c, &s).iter().filter(|i| i.kind == ItemKind::Raid).all(|i| i.label.contains("Area: Norfolk")));
     assert!(!s.hit.is_empty());
 }
 
@@ -296,4 +298,42 @@ fn mixed_offsets_are_placed_on_one_named_clock() {
         assert!(sc.texts().any(|t| t.text.contains("UTC+01:00")), "{view} names its clock");
     }
     assert!(cayman().timeline.clock.note().is_none(), "one offset needs no note");
+}
+
+#[test]
+fn annotations_are_drawn_hovered_reached_listed_and_described_on_both_time_views() {
+    use operation_charts::layout::{table, view_description};
+    let c = cayman();
+    assert_eq!(c.annotations.len(), 2);
+    for view in [View::Timeline, View::Cumulative] {
+        let s = scene(&c, view, 640.0);
+        let notes: Vec<_> = items(&c, &s).into_iter().filter(|i| i.kind == ItemKind::Annotation).collect();
+        assert_eq!(notes.len(), 2, "{view}");
+        assert_eq!(notes[0].label, "Monday: about 40 officers briefed\nMon 16 Apr 2018");
+        assert_eq!(notes[1].label, "Thursday afternoon: 17 raids, 33 arrested\nThu 19 Apr 2018");
+        assert_eq!(notes[0].view, view.name());
+        // Drawn as text on the canvas, and found by the pointer on that text.
+        let label = s.texts().find(|t| t.text == "Monday: about 40 officers briefed").expect("the label is drawn");
+        let on_label = Point::new(label.at.x + 2.0, label.at.y);
+        assert_eq!(s.hit.hit(on_label), Some(notes[0].index), "{view}: the pointer on the label finds the annotation");
+        // Every data mark lies below the strip of labels.
+        let strip_bottom = notes.iter().flat_map(|n| n.marks.first()).map(|m| m.y + m.height).fold(0.0, f64::max);
+        let data: Vec<_> = items(&c, &s).into_iter().filter(|i| i.kind != ItemKind::Annotation).collect();
+        assert!(data.iter().all(|i| i.anchor.y >= strip_bottom - 0.5), "{view}: no mark under a label");
+        // The keyboard reaches both from the first item, with the arrow keys.
+        let mut seen = vec![false; s.hit.len()];
+        let mut todo: Vec<usize> = s.hit.navigate(None, Nav::First).into_iter().collect();
+        while let Some(i) = todo.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            todo.extend([Nav::Next, Nav::Previous, Nav::Up, Nav::Down].into_iter().filter_map(|nav| s.hit.navigate(Some(i), nav)));
+        }
+        assert!(notes.iter().all(|n| seen[n.index]), "{view}: the keyboard reaches every annotation");
+        let rows = table(&c, view).rows;
+        assert!(rows.iter().any(|r| r[1] == "Note on the chart: Monday: about 40 officers briefed"), "{view}: listed in the table");
+        let d = view_description(&c, view);
+        assert!(d.contains("Notes on the chart: Monday: about 40 officers briefed (Mon 16 Apr 2018); Thursday afternoon: 17 raids, 33 arrested (Thu 19 Apr 2018)."), "{d}");
+    }
+    assert!(!view_description(&c, View::Areas).contains("Notes on the chart"), "only the time views show them");
 }

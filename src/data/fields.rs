@@ -27,6 +27,11 @@ pub(crate) enum Kind {
     Object(&'static [Field]),
     /// The array of events.
     Events,
+    /// The array of annotations, each an object with [`ANNOTATION`]'s fields.
+    Annotations,
+    /// A short label that must say something: an annotation's text (see
+    /// [`super::limits::MAX_LABEL_CHARS`]).
+    Label,
     /// An event's `type` tag (checked before its other fields).
     EventType,
 }
@@ -64,7 +69,11 @@ pub(crate) const DOCUMENT: &[Field] = &[
     optional("reported", Kind::Object(REPORTED)),
     required("events", Kind::Events),
     required("source", Kind::Object(SOURCE)),
+    optional("annotations", Kind::Annotations),
 ];
+
+/// An annotation: a moment a reporter marks on the time views.
+pub(crate) const ANNOTATION: &[Field] = &[required("time", Kind::Time), required("text", Kind::Label)];
 
 /// `operation`.
 pub(crate) const OPERATION: &[Field] = &[required("name", Kind::Name), optional("agency", Kind::Text)];
@@ -182,6 +191,10 @@ mod tests {
             if let Kind::Object(inner) = field.kind {
                 let nested = resolve(root, &object["properties"][field.name]);
                 compare(root, nested, inner, &format!("{what}.{}", field.name));
+            }
+            if let Kind::Annotations = field.kind {
+                let items = resolve(root, &object["properties"][field.name]["items"]);
+                compare(root, items, ANNOTATION, &format!("{what}.{}[]", field.name));
             }
         }
     }

@@ -17,6 +17,13 @@ pub const MAX_EVENTS: usize = 1_000_000;
 /// as one code point or as "e" and a combining acute.
 pub const MAX_STRING_CHARS: usize = 1_000;
 
+/// At most this many annotations.
+pub const MAX_ANNOTATIONS: usize = 50;
+
+/// An annotation's text: at most this many characters (counted as for every string), short
+/// enough to stand on the chart as a label.
+pub const MAX_LABEL_CHARS: usize = 200;
+
 /// Every count (people in an event, reported totals): at most a billion. With at most
 /// [`MAX_EVENTS`] events, every sum then stays below 2⁵³, so every total is exact in
 /// JavaScript's numbers too, and no sum can overflow.
@@ -30,6 +37,24 @@ pub fn check_document_size(bytes: usize) -> Option<Problem> {
 /// The message for `count` events, if that is over [`MAX_EVENTS`].
 pub(crate) fn check_event_count(count: usize) -> Option<String> {
     (count > MAX_EVENTS).then(|| messages::too_many_events(count))
+}
+
+/// The message for `count` annotations, if that is over [`MAX_ANNOTATIONS`].
+pub(crate) fn check_annotation_count(count: usize) -> Option<String> {
+    (count > MAX_ANNOTATIONS).then(|| messages::too_many_annotations(count))
+}
+
+/// The message for an annotation's text, if it breaks a rule of every string or is longer
+/// than [`MAX_LABEL_CHARS`] characters or says nothing.
+pub(crate) fn check_label(text: &str) -> Option<String> {
+    if let Some(message) = check_string(text) {
+        return Some(message);
+    }
+    if text.trim().is_empty() {
+        return Some(messages::empty_name());
+    }
+    let chars = text.chars().filter(|c| !is_combining_mark(*c)).count();
+    (chars > MAX_LABEL_CHARS).then(|| messages::label_too_long(chars))
 }
 
 /// The message for a count, if it is over [`MAX_COUNT`].

@@ -26,6 +26,10 @@ pub(crate) const EXPECT_OBJECT: &str = "an object";
 pub(crate) const EXPECT_ARRAY: &str = "an array of events";
 /// Expected: an event.
 pub(crate) const EXPECT_EVENT: &str = "an event object";
+/// Expected: the annotations array.
+pub(crate) const EXPECT_ANNOTATIONS: &str = "an array of annotations";
+/// Expected: one annotation.
+pub(crate) const EXPECT_ANNOTATION: &str = "an annotation object";
 /// Expected: plain text.
 pub(crate) const EXPECT_STRING: &str = "a string";
 /// Expected: an ISO 8601 time.
@@ -50,6 +54,16 @@ pub(crate) fn expected_found(expected: &str, found: &Value) -> String {
 /// A name or credit line that is empty or only spaces.
 pub(crate) fn empty_name() -> String {
     "expected some text, found an empty string; a chart must say what it shows and where its numbers come from".to_owned()
+}
+
+/// Too many annotations.
+pub(crate) fn too_many_annotations(count: usize) -> String {
+    format!("too many annotations: expected at most {}, found {}", super::limits::MAX_ANNOTATIONS, crate::format::count(count as u64))
+}
+
+/// An annotation's text over its limit.
+pub(crate) fn label_too_long(chars: usize) -> String {
+    format!("text too long for a label on the chart: expected at most {} characters, found {}", super::limits::MAX_LABEL_CHARS, crate::format::count(chars as u64))
 }
 
 /// A count over the limit.

@@ -31,7 +31,7 @@ pub mod validate;
 mod walk;
 
 pub use date_label::DateLabel;
-pub use model::{Arrest, Charge, Event, EventKind, Operation, OperationInfo, Raid, Reported, Seizure, Source};
+pub use model::{Annotation, Arrest, Charge, Event, EventKind, Operation, OperationInfo, Raid, Reported, Seizure, Source};
 pub use problem::{Checked, Problem, Report};
 pub use time::{EventTime, TimeError, TimeValue};
 pub use validate::{load, load_bytes, load_typed, load_value};

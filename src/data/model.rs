@@ -34,6 +34,22 @@ pub struct Operation {
     pub events: Vec<Event>,
     /// Where the numbers come from.
     pub source: Source,
+    /// Moments a reporter marks on the time views ("Raids begin"), at most 50.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 50)))]
+    pub annotations: Vec<Annotation>,
+}
+
+/// A moment marked on the timeline and running-totals views, with a short label.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Annotation {
+    /// When, in the same forms as an event's time.
+    pub time: EventTime,
+    /// The label, plain text, at most 200 characters.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200)))]
+    pub text: String,
 }
 
 /// The operation's name and the agency that ran it.

@@ -14,8 +14,9 @@ use serde::{Deserialize, Deserializer};
 use super::fields;
 use super::limits;
 use super::messages;
-use super::model::{Event, Operation, OperationInfo, Reported, Source};
-use super::strict::{self, Link, Name, Version};
+use super::model::{Annotation, Event, Operation, OperationInfo, Reported, Source};
+use super::strict::{self, Label, Link, Name, Version};
+use super::time::EventTime;
 
 /// Reads a JSON object only, and only a valid document: every rule of the format holds except
 /// the references between events, which [`crate::data::load`] checks on the result. Its
@@ -38,6 +39,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Operation, A::Error> {
         let (mut version, mut title, mut subtitle, mut operation, mut reported, mut events, mut source) =
             (None, None, None, None, None, None, None);
+        let mut annotations = Vec::new();
         strict::members(&mut map, fields::DOCUMENT, |key, map| {
             match key.name {
                 "version" => version = Some(map.next_value::<Version>()?.0),
@@ -47,6 +49,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 "reported" => reported = map.next_value::<Option<Reported>>()?,
                 "events" => events = Some(map.next_value_seed(Events)?),
                 "source" => source = Some(map.next_value::<Source>()?),
+                "annotations" => annotations = map.next_value::<Option<Annotations>>()?.map(|a| a.0).unwrap_or_default(),
                 other => return Err(strict::unread(other)),
             }
             Ok(())
@@ -59,7 +62,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
         if events.is_empty() && !has_totals {
             return Err(A::Error::custom(messages::nothing_to_chart()));
         }
-        Ok(Operation { version, title, subtitle, operation, reported, events, source })
+        Ok(Operation { version, title, subtitle, operation, reported, events, source, annotations })
     }
 }
 
@@ -185,5 +188,67 @@ impl<'de> Visitor<'de> for SourceVisitor {
         })?;
         let name = name.ok_or_else(|| A::Error::missing_field("name"))?;
         Ok(Source { name, url, note })
+    }
+}
+
+/// The list of annotations, at most [`limits::MAX_ANNOTATIONS`] of them.
+struct Annotations(Vec<Annotation>);
+
+impl<'de> Deserialize<'de> for Annotations {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(AnnotationsVisitor)
+    }
+}
+
+struct AnnotationsVisitor;
+
+impl<'de> Visitor<'de> for AnnotationsVisitor {
+    type Value = Annotations;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(messages::EXPECT_ANNOTATIONS)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Annotations, A::Error> {
+        let mut annotations = Vec::new();
+        while let Some(annotation) = seq.next_element::<Annotation>()? {
+            if let Some(message) = limits::check_annotation_count(annotations.len() + 1) {
+                return Err(A::Error::custom(message));
+            }
+            annotations.push(annotation);
+        }
+        Ok(Annotations(annotations))
+    }
+}
+
+/// Reads a JSON object only.
+impl<'de> Deserialize<'de> for Annotation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(AnnotationVisitor)
+    }
+}
+
+struct AnnotationVisitor;
+
+impl<'de> Visitor<'de> for AnnotationVisitor {
+    type Value = Annotation;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(messages::EXPECT_ANNOTATION)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Annotation, A::Error> {
+        let (mut time, mut text) = (None, None);
+        strict::members(&mut map, fields::ANNOTATION, |key, map| {
+            match key.name {
+                "time" => time = Some(map.next_value::<EventTime>()?),
+                "text" => text = Some(map.next_value::<Label>()?.0),
+                other => return Err(strict::unread(other)),
+            }
+            Ok(())
+        })?;
+        let time = time.ok_or_else(|| A::Error::missing_field("time"))?;
+        let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
+        Ok(Annotation { time, text })
     }
 }

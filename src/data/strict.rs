@@ -130,6 +130,19 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// An annotation's label: text that says something, within the label limit.
+pub(crate) struct Label(pub(crate) String);
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        match limits::check_label(&text) {
+            Some(message) => Err(D::Error::custom(message)),
+            None => Ok(Self(text)),
+        }
+    }
+}
+
 /// Text that says something (not empty or only spaces): a name or a credit line.
 pub(crate) struct Name(pub(crate) String);
 

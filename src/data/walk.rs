@@ -105,6 +105,15 @@ impl Walker<'_> {
                 other => self.error(path, messages::expected_found(messages::EXPECT_OBJECT, other)),
             },
             Kind::Events => self.events(value, path),
+            Kind::Annotations => self.annotations(value, path),
+            Kind::Label => match value {
+                Value::String(text) => {
+                    if let Some(message) = limits::check_label(text) {
+                        self.error(path, message);
+                    }
+                }
+                other => self.error(path, messages::expected_found(messages::EXPECT_STRING, other)),
+            },
             // Checked with the rest of the event, in `event`.
             Kind::EventType => {}
         }
@@ -123,6 +132,24 @@ impl Walker<'_> {
             other => {
                 self.error(path, messages::expected_found(messages::EXPECT_STRING, other));
                 None
+            }
+        }
+    }
+
+    fn annotations(&mut self, value: &Value, path: &JsonPath) {
+        let Value::Array(annotations) = value else {
+            self.error(path, messages::expected_found(messages::EXPECT_ANNOTATIONS, value));
+            return;
+        };
+        if let Some(message) = limits::check_annotation_count(annotations.len()) {
+            self.error(path, message);
+            return;
+        }
+        for (index, annotation) in annotations.iter().enumerate() {
+            let here = path.index(index);
+            match annotation {
+                Value::Object(object) => self.object(object, &here, fields::ANNOTATION),
+                other => self.error(&here, messages::expected_found(messages::EXPECT_ANNOTATION, other)),
             }
         }
     }

@@ -3,6 +3,7 @@
 //! The reconciliation of itemised events with the `reported` totals lives here, once
 //! ([`totals`]), so every view, tooltip, description and export shows the same figures.
 
+pub mod annotations;
 pub mod areas;
 pub mod clock;
 pub mod cumulative;
@@ -13,6 +14,7 @@ pub mod totals;
 
 use crate::data::Operation;
 
+pub use annotations::{annotation_marks, span_with, AnnotationMark};
 pub use areas::{AreaRow, Areas};
 pub use clock::Clock;
 pub use cumulative::{Change, Cumulative, Step};
@@ -44,6 +46,8 @@ pub struct Series {
     pub areas: Areas,
     /// A sentence or two telling the story in numbers, for screen readers.
     pub description: String,
+    /// The reporter's annotations for the time views, in time order.
+    pub annotations: Vec<AnnotationMark>,
 }
 
 impl Series {
@@ -56,6 +60,7 @@ impl Series {
         let cumulative = Cumulative::new(op, &raids, &clock, &totals);
         let areas = Areas::new(op, &raids);
         let description = story::describe(&totals, &timeline, &areas);
+        let annotations = annotation_marks(op, &clock);
         let title = op
             .title
             .clone()
@@ -75,6 +80,7 @@ impl Series {
             cumulative,
             areas,
             description,
+            annotations,
         }
     }
 }

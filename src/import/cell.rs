@@ -10,7 +10,7 @@ use crate::data::fields::Kind;
 pub(crate) fn value(text: &str, kind: Kind) -> Value {
     match kind {
         Kind::Integer { .. } | Kind::Version => number(text),
-        Kind::Text | Kind::Name | Kind::Time | Kind::Url | Kind::EventType | Kind::Object(_) | Kind::Events => {
+        Kind::Text | Kind::Name | Kind::Label | Kind::Time | Kind::Url | Kind::EventType | Kind::Object(_) | Kind::Events | Kind::Annotations => {
             Value::from(text)
         }
     }

@@ -81,7 +81,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
 
 /// The height the view wants at `width`.
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
-    chrome_height(ctx, &chrome(ctx, series)) + (ctx.width * 0.4).clamp(180.0, 320.0)
+    chrome_height(ctx, &chrome(ctx, series)) + (ctx.width * 0.4).clamp(180.0, 320.0) + super::annotate::strip_estimate(ctx, series)
 }
 
 /// Lays out the cumulative view.
@@ -98,9 +98,13 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(empty_message(ctx, plot, "No arrests or charges itemised"));
         return done(shapes, hit);
     };
+    let whole_days = c.steps.iter().all(|s| s.time.is_whole_day()) && series.annotations.iter().all(|a| a.time.is_whole_day());
+    let (start, end) = crate::derive::span_with((first.seconds, last.seconds), &series.annotations);
+    let axis = TimeAxis::new(start, end, plot.width, t.sizes.small, ctx.measure, whole_days);
+    let notes = super::annotate::plan(ctx, plot, axis.start, axis.end, series);
+    let (whole, plot) = (plot, notes.data_plot(plot));
+    hit.set_plot(plot);
     let y = count_axis(ctx, plot, top(series) as f64, &mut shapes);
-    let whole_days = c.steps.iter().all(|s| s.time.is_whole_day());
-    let axis = TimeAxis::new(first.seconds, last.seconds, plot.width, t.sizes.small, ctx.measure, whole_days);
     let x = time_grid(ctx, plot, &axis, &mut shapes);
     let visible: Vec<(usize, Line)> = lines(ctx, series)
         .into_iter()
@@ -157,5 +161,6 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             }
         }
     }
+    notes.draw(ctx, whole, lines(ctx, series).len(), &mut shapes, &mut hit);
     done(shapes, hit)
 }

@@ -24,6 +24,15 @@ pub fn describe(series: &Series, scene: &Scene, index: usize) -> Option<Item> {
         ItemKind::Raid => (View::Timeline, raid(series, datum)?),
         ItemKind::Moment => (View::Cumulative, moment(series, datum, target.lane as usize)?),
         ItemKind::Area => (View::Areas, area(series, datum)?),
+        // Annotations come after a view's own items (see `annotate`): the first item says
+        // which of the two time views this is.
+        ItemKind::Annotation => {
+            let view = match scene.hit.targets().first().map(|t| t.kind) {
+                Some(ItemKind::Raid) => View::Timeline,
+                _ => View::Cumulative,
+            };
+            (view, annotation(series, datum)?)
+        }
     };
     Some(Item {
         view: view.name(),
@@ -46,6 +55,13 @@ fn object(v: Value) -> Map<String, Value> {
         Value::Object(m) => m,
         _ => Map::new(),
     }
+}
+
+/// A reporter's annotation: its words and when.
+fn annotation(series: &Series, datum: usize) -> Option<Words> {
+    let note = series.annotations.get(datum)?;
+    let values = object(json!({ "time": note.time.as_str(), "text": note.text }));
+    Some((format!("{}\n{}", note.text, note.time.label()), values))
 }
 
 /// A funnel stage: its figure, its rate, and how it compares with the reported one.

@@ -163,7 +163,7 @@ impl LayoutContext<'_> {
         Scene { width: self.width, height: self.height, background: self.theme.background, shapes, hit, legend }
     }
 
-    fn line_height(size: f64) -> f64 {
+    pub(crate) fn line_height(size: f64) -> f64 {
         size * LINE
     }
 }

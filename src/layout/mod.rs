@@ -1,6 +1,7 @@
 //! Stage 3, layout: scales, ticks, margins and labels, one module per view. The output is a
 //! [`Scene`]: plain data in CSS pixels with its hit index, no drawing.
 
+pub mod annotate;
 pub mod areas;
 pub mod cumulative;
 pub mod decimate;

@@ -75,7 +75,33 @@ fn summary(series: &Series) -> Table {
     )
 }
 
+/// The reporter's annotations as rows before a time view's own (which end with the final
+/// totals): the time, then the note in the next column, so a label on the canvas also reaches
+/// a screen reader.
+fn with_notes(mut table: Table, series: &Series) -> Table {
+    let notes = series.annotations.iter().map(|note| {
+        let mut row = vec![String::new(); table.columns.len()];
+        if let Some(cell) = row.get_mut(0) {
+            *cell = note.time.label();
+        }
+        if let Some(cell) = row.get_mut(1) {
+            *cell = format!("Note on the chart: {}", note.text);
+        }
+        row
+    });
+    table.rows.splice(0..0, notes);
+    table
+}
+
 fn timeline(series: &Series) -> Table {
+    with_notes(timeline_rows(series), series)
+}
+
+fn cumulative(series: &Series) -> Table {
+    with_notes(cumulative_rows(series), series)
+}
+
+fn timeline_rows(series: &Series) -> Table {
     let tl = &series.timeline;
     build(
         format!("{}: raids in time order", series.title),
@@ -95,7 +121,7 @@ fn timeline(series: &Series) -> Table {
     )
 }
 
-fn cumulative(series: &Series) -> Table {
+fn cumulative_rows(series: &Series) -> Table {
     let c = &series.cumulative;
     build(
         format!("{}: running totals of arrests and charges", series.title),

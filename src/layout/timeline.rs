@@ -74,7 +74,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
 /// The height the view wants at `width`.
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     let lanes = series.timeline.lanes.len().max(1) as f64;
-    chrome_height(ctx, &chrome(ctx, series)) + (lanes * 56.0).clamp(120.0, 420.0)
+    chrome_height(ctx, &chrome(ctx, series)) + (lanes * 56.0).clamp(120.0, 420.0) + super::annotate::strip_estimate(ctx, series)
 }
 
 /// Lays out the timeline view.
@@ -90,8 +90,12 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(empty_message(ctx, plot, "No raids itemised"));
         return done(shapes, hit);
     };
-    let whole_days = tl.raids.iter().all(|r| r.time.is_whole_day());
+    let whole_days = tl.raids.iter().all(|r| r.time.is_whole_day()) && series.annotations.iter().all(|a| a.time.is_whole_day());
+    let (first, last) = crate::derive::span_with((first, last), &series.annotations);
     let axis = TimeAxis::new(first, last, plot.width, t.sizes.small, ctx.measure, whole_days);
+    let notes = super::annotate::plan(ctx, plot, axis.start, axis.end, series);
+    let (whole, plot) = (plot, notes.data_plot(plot));
+    hit.set_plot(plot);
     let x = time_grid(ctx, plot, &axis, &mut shapes);
     let lanes = visible_lanes(ctx, series);
     let lane_h = plot.height / lanes.len().max(1) as f64;
@@ -144,5 +148,6 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             Shape::Circle { center, radius: r, fill: t.background.alpha(0.0), stroke: Some((color, 1.5)) }
         });
     }
+    notes.draw(ctx, whole, lanes.len(), &mut shapes, &mut hit);
     done(shapes, hit)
 }

@@ -11,9 +11,14 @@ use crate::derive::{Series, Stage, NO_AREA};
 use crate::format::{count, plural, words};
 use crate::order;
 
-/// The operation's story followed by what `view` shows of it.
+/// The operation's story followed by what `view` shows of it, and the reporter's annotations on
+/// the time views.
 pub fn view_description(series: &Series, view: View) -> String {
-    let sentence = view_sentence(series, view);
+    let mut sentence = view_sentence(series, view);
+    if matches!(view, View::Timeline | View::Cumulative) && !series.annotations.is_empty() {
+        let notes: Vec<String> = series.annotations.iter().map(|a| format!("{} ({})", a.text, a.time.label())).collect();
+        sentence.push_str(&format!(" Notes on the chart: {}.", notes.join("; ")));
+    }
     if series.description.is_empty() {
         sentence
     } else {

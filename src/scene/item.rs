@@ -20,6 +20,8 @@ pub enum ItemKind {
     Moment,
     /// An area (areas view).
     Area,
+    /// A reporter's annotation (timeline and cumulative views).
+    Annotation,
 }
 
 /// A box to highlight over the chart when the item is hovered or focused.

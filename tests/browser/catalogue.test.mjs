@@ -38,6 +38,8 @@ function documentOf(entry) {
     case 'long-title': return edited((d) => { d.title = 'x'.repeat(1_001); });
     case 'long-word': return edited((d) => { d.events[0].place = 'w'.repeat(5_000); });
     case 'decomposed-accents': return edited((d) => { d.events[0].place = 'e\u0301'.repeat(1_000); });
+    case 'too-many-annotations': return edited((d) => { d.annotations = new Array(51).fill({ time: '2018-04-16', text: 'Note' }); });
+    case 'long-annotation': return edited((d) => { d.annotations = [{ time: '2018-04-16', text: 'n'.repeat(201) }]; });
     case 'no-events': return edited((d) => { delete d.events; });
     case 'no-source': return edited((d) => { delete d.source; });
     case 'events-object': return edited((d) => { d.events = {}; });

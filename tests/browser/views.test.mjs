@@ -84,7 +84,11 @@ describe('Operation Cayman tooltips, sweeping the pointer over each view', { con
   });
 
   test('cumulative: the running totals end at 33 arrested and 21 charged', async () => {
-    const items = await sweepView('cumulative');
+    const all = await sweepView('cumulative');
+    // The reporter's annotations are hovered too, on their labels above the lines.
+    const notes = all.filter((i) => i.kind === 'annotation').map((i) => i.label.split('\n')[0]);
+    assert.deepEqual(notes.sort(), ['Monday: about 40 officers briefed', 'Thursday afternoon: 17 raids, 33 arrested']);
+    const items = all.filter((i) => i.kind !== 'annotation');
     assert.ok(items.length >= 2, 'several moments can be hovered');
     // "<n> arrested" and "<n> charged" as the reader sees them, left to right.
     const totals = items

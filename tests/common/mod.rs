@@ -78,6 +78,7 @@ pub fn operation(events: usize) -> Operation {
         reported: None,
         events: out,
         source: Source { name: "Test".to_owned(), url: None, note: None },
+        annotations: Vec::new(),
     }
 }
 

@@ -90,6 +90,16 @@ export interface OperationData {
     /** Shown under the chart, e.g. what is illustrative. */
     note?: string;
   };
+  /** Moments marked on the timeline and running-totals views, at most 50. */
+  annotations?: Annotation[];
+}
+
+/** A moment a reporter marks on the time views: a guide and a label. */
+export interface Annotation {
+  /** The same forms as an event's `time`. */
+  time: string;
+  /** The label, plain text, 1 to 200 characters. */
+  text: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +147,7 @@ export interface ItemMark {
 /** What a reader hovers or focuses. */
 export interface ChartItem {
   view: ChartView;
-  kind: 'stage' | 'raid' | 'moment' | 'area';
+  kind: 'stage' | 'raid' | 'moment' | 'area' | 'annotation';
   index: number;
   /** Its lane: the area (timeline) or the series (cumulative: 0 arrests, 1 charged); 0 elsewhere. */
   lane: number;

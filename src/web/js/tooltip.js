@@ -13,14 +13,17 @@ const STRIP_WIDTH = 480;       // narrower charts show a tapped item in a strip,
 export function placeTooltip(tooltip, chartBox, item, { width, height, touchPoint = null } = {}) {
   const W = width ?? chartBox.clientWidth;
   const H = height ?? chartBox.clientHeight;
-  // The part of the chart inside the viewport, in chart coordinates.
+  // The part of the chart the reader sees, in chart coordinates: the visual viewport where
+  // there is one (on a phone the layout viewport can run past the screen's bottom edge).
   const r = chartBox.getBoundingClientRect();
-  const vw = document.documentElement.clientWidth || window.innerWidth;
-  const vh = document.documentElement.clientHeight || window.innerHeight;
-  let vx0 = Math.max(0, -r.left);
-  let vy0 = Math.max(0, -r.top);
-  let vx1 = Math.min(W, vw - r.left);
-  let vy1 = Math.min(H, vh - r.top);
+  const vv = window.visualViewport;
+  const [ox, oy] = vv ? [vv.offsetLeft, vv.offsetTop] : [0, 0];
+  const vw = vv?.width || document.documentElement.clientWidth || window.innerWidth;
+  const vh = vv?.height || document.documentElement.clientHeight || window.innerHeight;
+  let vx0 = Math.max(0, ox - r.left);
+  let vy0 = Math.max(0, oy - r.top);
+  let vx1 = Math.min(W, ox + vw - r.left);
+  let vy1 = Math.min(H, oy + vh - r.top);
   if (vx1 - vx0 < 40 || vy1 - vy0 < 40) { vx0 = 0; vy0 = 0; vx1 = W; vy1 = H; } // mostly off screen
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(v, hi));
   const put = (left, top) => {
