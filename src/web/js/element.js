@@ -210,14 +210,18 @@ export class OperationChartElement extends HTMLElement {
       target.addEventListener(type, wrapped, opts);
       this._cleanups.push(() => target.removeEventListener(type, wrapped, opts));
     };
-    const { canvas, chartBox, showData } = this._els;
+    const { canvas, chartBox, showData, tooltip, cue } = this._els;
 
     const hover = this._interaction;
     on(canvas, 'pointermove', (e) => hover.pointer(e, false));
     on(canvas, 'pointerdown', (e) => hover.pointer(e, true));
     on(canvas, 'pointerleave', (e) => hover.leave(e));
-    on(canvas, 'keydown', (e) => hover.key(e));
-    on(canvas, 'blur', () => hover.blur());
+    on(tooltip, 'pointerleave', (e) => hover.leave(e));
+    on(canvas, 'keydown', (e) => { if (e.key === 'Escape') cue.hidden = true; hover.key(e); });
+    // The keyboard hint shows when the keyboard brings the focus (not a click), until the focus
+    // leaves or Escape.
+    on(canvas, 'focus', () => { cue.hidden = !cue.textContent || !canvas.matches(':focus-visible'); });
+    on(canvas, 'blur', () => { cue.hidden = true; hover.blur(); });
     // Escape closes any tooltip of this chart, wherever the focus is (WCAG 1.4.13).
     on(document, 'keydown', (e) => hover.escape(e));
     // A tap or click outside the chart dismisses a tapped tooltip.
@@ -457,7 +461,7 @@ export class OperationChartElement extends HTMLElement {
     const label = [title, description].filter(Boolean)
       .map((s, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(s) ? `${s}.` : s)).join(' ');
     canvas.setAttribute('aria-label', label || 'Chart');
-    this._els.hint.textContent = String(info?.hint ?? '');
+    this._els.hint.textContent = this._els.cue.textContent = String(info?.hint ?? '');
     this._legend.update(Array.isArray(info?.legend) ? info.legend : []);
     this._table.update(`${this._dataVersion}|${view}`, () => this._safeCall(() => JSON.parse(chart.table(view)), null));
     tools.hidden = false;

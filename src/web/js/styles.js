@@ -128,6 +128,7 @@ canvas.snapshot { pointer-events: none; }
   overflow-wrap: anywhere;
   pointer-events: none;
 }
+.tooltip.hoverable { pointer-events: auto; }
 .tooltip.strip {
   width: 100%;
   max-width: none;
@@ -136,6 +137,21 @@ canvas.snapshot { pointer-events: none; }
   box-shadow: none;
 }
 .tooltip::first-line { font-weight: 600; }
+.cue {
+  position: absolute;
+  left: 0;
+  right: 0;
+  bottom: 0;
+  z-index: 1;
+  padding: 4px 8px;
+  border-top: 1px solid var(--oc-border);
+  background: var(--oc-panel-bg);
+  color: var(--oc-panel-fg);
+  font-family: inherit;
+  font-size: 12px;
+  line-height: 1.4;
+  pointer-events: none;
+}
 .tools {
   flex: none;
   display: flex;
@@ -181,7 +197,7 @@ canvas.snapshot { pointer-events: none; }
   line-height: 1.4;
 }
 .data:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: -2px; }
-.frame.fixed .data:not(.sr-only) {
+.frame.fixed .data {
   position: absolute;
   inset: 0;
   z-index: 3;
@@ -232,7 +248,7 @@ canvas.snapshot { pointer-events: none; }
   .mark { forced-color-adjust: none; border-color: Highlight; background: transparent; }
   .mark.focus { outline-color: CanvasText; box-shadow: none; }
   .mark.guide { background: Highlight; opacity: 1; }
-  .tooltip, .tools button, .data th, .data td { border-color: CanvasText; }
+  .tooltip, .cue, .tools button, .data th, .data td { border-color: CanvasText; }
   canvas.plot:focus-visible, .legend button:focus-visible, .tools button:focus-visible { outline-color: Highlight; }
 }
 @media (prefers-reduced-motion: reduce) {

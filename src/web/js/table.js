@@ -1,5 +1,5 @@
-// "Show data": each view as a real table with the same numbers as the chart, visually hidden
-// until the reader asks for it. The core writes the table; this builds its DOM.
+// "Show data": each view as a real table with the same numbers as the chart, hidden until the
+// reader asks for it. The core writes the table; this builds its DOM.
 
 function cell(tag, text) {
   const n = document.createElement(tag);
@@ -50,12 +50,16 @@ export class DataTable {
     if (this._data.hasAttribute('role')) this._data.setAttribute('aria-label', caption.textContent || 'Data');
   }
 
-  /** Shows or hides the table for sighted readers ("Show data"). */
+  /**
+   * Shows or hides the table ("Show data"). Collapsed, it is `hidden` from every reader, so
+   * what assistive technology gets matches what `aria-expanded` says; expanded, it is the next
+   * thing in the tab order after the button.
+   */
   toggle() {
     const data = this._data;
     const open = this._button.getAttribute('aria-expanded') !== 'true';
     this._button.setAttribute('aria-expanded', String(open));
-    data.classList.toggle('sr-only', !open);
+    data.hidden = !open;
     // Shown, it may scroll sideways on a phone: then it is a focusable, named region.
     if (open) {
       data.setAttribute('role', 'region');
