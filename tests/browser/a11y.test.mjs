@@ -222,7 +222,7 @@ describe('legend', () => {
     // A real click where the canvas draws the legend entry.
     await page.locator('#cum').getByRole('button', { name: 'Hide Charged' }).click();
     await waitForEvent(page, 'cum', 'chartready', n + 1);
-    await page.waitForTimeout(300); // past the change transition
+    await page.waitForTimeout(800); // past the change transition
     s = await a11yState(page, 'cum');
     assert.deepEqual(s.legend.map((b) => b.pressed), ['false', 'true'], 'Charged is now pressed (hidden)');
     const hidden = await canvas();

@@ -194,3 +194,51 @@ describe('keyboard and screen readers', () => {
     await assertClean(page, problems);
   });
 });
+
+describe('updates', () => {
+  test('new data: the live region says once, politely, what changed, decreases included', async () => {
+    const { page, problems } = await env.open('/test/blank.html');
+    await addChart(page, { id: 'u', view: 'timeline', width: 640, data: lantern() });
+    const live = () => page.evaluate(() => {
+      const n = document.getElementById('u').shadowRoot.querySelector('[aria-live]');
+      return { text: n.textContent.trim(), politeness: n.getAttribute('aria-live'), said: window.__said ?? 0 };
+    });
+    assert.equal((await live()).text, '', 'the first data is told by the name, not announced');
+    // Count what the live region says from here on.
+    await page.evaluate(() => {
+      const n = document.getElementById('u').shadowRoot.querySelector('[aria-live]');
+      window.__said = 0;
+      new MutationObserver(() => { window.__said += 1; }).observe(n, { childList: true, characterData: true, subtree: true });
+    });
+    const feed = async (doc, count) => {
+      await page.evaluate((d) => { document.getElementById('u').data = d; }, doc);
+      await waitForEvent(page, 'u', 'chartready', count);
+      await page.waitForTimeout(300); // any second render or announcement would come by now
+    };
+    const more = lantern();
+    more.events.push(
+      { type: 'arrest', time: '2021-03-04T11:00:00Z', raid: 'r5', count: 2 },
+      { type: 'charge', time: '2021-03-07', raid: 'r5', count: 1 },
+    );
+    await feed(more, 2);
+    let s = await live();
+    assert.equal(s.text, 'Updated: 5 raids, 11 arrests (2 more), 5 charged (1 more).');
+    assert.equal(s.politeness, 'polite');
+    assert.equal(s.said, 1, 'said once');
+
+    const fewer = lantern();
+    fewer.events = fewer.events.filter((e) => !(e.type === 'charge' && e.raid === 'r4'));
+    await feed(fewer, 3);
+    s = await live();
+    assert.equal(s.text, 'Updated: 5 raids, 9 arrests (revised down by 2), 3 charged (revised down by 2).');
+    assert.equal(s.said, 2);
+
+    // A view change or a resize is not new data: nothing is said.
+    await page.evaluate(() => document.getElementById('u').setAttribute('view', 'areas'));
+    await waitForEvent(page, 'u', 'chartready', 4);
+    await page.evaluate(() => { document.getElementById('u-box').style.width = '560px'; });
+    await waitForEvent(page, 'u', 'chartready', 5);
+    assert.equal((await live()).said, 2, 'no announcement without new data');
+    await assertClean(page, problems);
+  });
+});

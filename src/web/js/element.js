@@ -5,6 +5,7 @@
 //   sources.js      inline JSON and `src` (fetch, refresh)
 //   scheduler.js    one render queue for every chart on the page
 //   fade.js         the change transition
+//   changes.js      what an update changed, for the live region
 //   legend.js       legend toggle buttons
 //   table.js        "Show data" and the data table
 //   interaction.js  hover, touch and keyboard
@@ -13,6 +14,7 @@
 
 import { clearProblems, showProblems } from './alert.js';
 import { Chart, coreError, coreFailedMessage } from './engine.js';
+import { changeText } from './changes.js';
 import { ChangeFade } from './fade.js';
 import { Interaction } from './interaction.js';
 import { LegendButtons } from './legend.js';
@@ -48,6 +50,8 @@ export class OperationChartElement extends HTMLElement {
     this._cleanups = [];         // functions that undo every listener/observer (set once per connect)
     this._heightPx = null;
     this._dataVersion = 0;       // bumped by every good load (the table is rebuilt from it)
+    this._totals = null;         // [raids, arrests, charged] last drawn
+    this._news = false;          // new data (not a reconnect's reload) not yet announced
     this._brandKey = null;
     this._warned = new Set();    // brand warnings already logged
     this._reasons = new Set();   // why the next render happens: data, view, legend, resize, theme
@@ -341,6 +345,7 @@ export class OperationChartElement extends HTMLElement {
     }
     this._lastGood = doc;
     this._dataVersion++;
+    if (origin !== 'carried') this._news = true;
     this._hideErrors();
     this._els.chartBox.classList.remove('empty');
     this._lastRender = null; // data changed: render even if the size did not
@@ -474,6 +479,11 @@ export class OperationChartElement extends HTMLElement {
       this._hideErrors();
     }
     this._interaction.refresh();
+    // New data after the first: say once, politely, what changed.
+    const totals = Array.isArray(info?.totals) ? info.totals : null;
+    if (totals && reasons.has('data') && this._news && this._totals) announce(this._els.live, changeText(this._totals, totals));
+    if (reasons.has('data')) this._news = false;
+    if (totals) this._totals = totals;
     this._dispatch('chartready', { view });
   }
 
