@@ -58,8 +58,12 @@ ESBUILD=node_modules/.bin/esbuild
 STAGE="$GLUE_DIR/stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 cp src/web/js/*.js "$CORE_JS" "$STAGE/"
+node scripts/minify-css.mjs "$STAGE/styles.js" || die "the element's CSS could not be minified (see above)"
 rm -f dist/*.js dist/*.d.ts
+# The modules' own members are named `_name` (never part of the public API): the bundle gives
+# them short names. A test reads `_cleanups` from outside the bundle, so that one keeps its name.
 "$ESBUILD" "$STAGE/operation-charts.js" --bundle --format=esm --minify --target=es2022 \
+  --mangle-props='^_[a-z]' --reserve-props='^_cleanups$' \
   --legal-comments=none --log-level=warning --outfile=dist/operation-charts.js \
   || die "esbuild could not bundle src/web/js/ (see the errors above)"
 cp src/web/js/operation-charts.d.ts dist/

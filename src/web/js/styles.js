@@ -121,7 +121,6 @@ canvas.snapshot { pointer-events: none; }
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
-  font-family: inherit;
   font-size: 13px;
   line-height: 1.4;
   white-space: pre-line;
@@ -192,7 +191,6 @@ canvas.snapshot { pointer-events: none; }
   margin: 4px 0 0;
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
-  font-family: inherit;
   font-size: 13px;
   line-height: 1.4;
 }
@@ -235,7 +233,6 @@ canvas.snapshot { pointer-events: none; }
   border-left: 4px solid #c62828;
   background: #fff4f2;
   color: #5c1010;
-  font-family: inherit;
   font-size: 13px;
   line-height: 1.4;
 }
