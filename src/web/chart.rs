@@ -80,8 +80,6 @@ struct RenderInfo<'a> {
     description: &'a str,
     /// How to use the chart by keyboard (the canvas's accessible description).
     hint: String,
-    /// The raids, arrests and charged the reader is shown, so an update can say what changed.
-    totals: [u64; 3],
     legend: &'a [LegendButton],
     warnings: Vec<String>,
 }
@@ -178,7 +176,7 @@ impl Chart {
 
     /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
     /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
-    /// height, title, description, hint, totals, legend, warnings }`.
+    /// height, title, description, hint, legend, warnings }`.
     #[allow(clippy::too_many_arguments)]
     pub fn render(
         &mut self,
@@ -220,7 +218,6 @@ impl Chart {
             title: &series.title,
             description: &series.description,
             hint: keyboard_hint(scene.hit.len()),
-            totals: series.totals.stages().map(|s| s.shown()),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
         });

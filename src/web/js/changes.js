@@ -3,15 +3,18 @@
 // and a decrease is said as one ("revised down by 1"), never hidden.
 
 const NOUNS = [['raid', 'raids'], ['arrest', 'arrests'], ['charged', 'charged']];
-const number = new Intl.NumberFormat('en');
+const value = (s) => Number(String(s).replace(/,/g, '')) || 0;
 
-/** The sentence for totals `[raids, arrests, charged]` going from `before` to `now`. */
+/**
+ * The sentence for totals `[raids, arrests, charged]` going from `before` to `now`, each as
+ * the core writes it in the summary table ("1,234").
+ */
 export function changeText(before, now) {
   const parts = NOUNS.map(([one, many], i) => {
-    const n = Number(now[i]) || 0;
-    const d = n - (Number(before[i]) || 0);
-    const moved = d > 0 ? ` (${number.format(d)} more)` : d < 0 ? ` (revised down by ${number.format(-d)})` : '';
-    return `${number.format(n)} ${n === 1 ? one : many}${moved}`;
+    const n = value(now[i]);
+    const d = n - value(before[i]);
+    const by = Math.abs(d).toLocaleString('en');
+    return `${now[i]} ${n === 1 ? one : many}${d > 0 ? ` (${by} more)` : d ? ` (revised down by ${by})` : ''}`;
   });
   return `Updated: ${parts.join(', ')}.`;
 }

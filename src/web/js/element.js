@@ -50,7 +50,7 @@ export class OperationChartElement extends HTMLElement {
     this._cleanups = [];         // functions that undo every listener/observer (set once per connect)
     this._heightPx = null;
     this._dataVersion = 0;       // bumped by every good load (the table is rebuilt from it)
-    this._totals = null;         // [raids, arrests, charged] last drawn
+    this._totals = null;         // [raids, arrests, charged] last drawn, from the summary table
     this._news = false;          // new data (not a reconnect's reload) not yet announced
     this._brandKey = null;
     this._warned = new Set();    // brand warnings already logged
@@ -214,18 +214,18 @@ export class OperationChartElement extends HTMLElement {
       target.addEventListener(type, wrapped, opts);
       this._cleanups.push(() => target.removeEventListener(type, wrapped, opts));
     };
-    const { canvas, chartBox, showData, tooltip, cue } = this._els;
+    const { canvas, chartBox, showData, tooltip, hint } = this._els;
 
     const hover = this._interaction;
     on(canvas, 'pointermove', (e) => hover.pointer(e, false));
     on(canvas, 'pointerdown', (e) => hover.pointer(e, true));
     on(canvas, 'pointerleave', (e) => hover.leave(e));
     on(tooltip, 'pointerleave', (e) => hover.leave(e));
-    on(canvas, 'keydown', (e) => { if (e.key === 'Escape') cue.hidden = true; hover.key(e); });
+    on(canvas, 'keydown', (e) => { if (e.key === 'Escape') hint.hidden = true; hover.key(e); });
     // The keyboard hint shows when the keyboard brings the focus (not a click), until the focus
     // leaves or Escape.
-    on(canvas, 'focus', () => { cue.hidden = !cue.textContent || !canvas.matches(':focus-visible'); });
-    on(canvas, 'blur', () => { cue.hidden = true; hover.blur(); });
+    on(canvas, 'focus', () => { hint.hidden = !hint.textContent || !canvas.matches(':focus-visible'); });
+    on(canvas, 'blur', () => { hint.hidden = true; hover.blur(); });
     // Escape closes any tooltip of this chart, wherever the focus is (WCAG 1.4.13).
     on(document, 'keydown', (e) => hover.escape(e));
     // A tap or click outside the chart dismisses a tapped tooltip.
@@ -466,7 +466,7 @@ export class OperationChartElement extends HTMLElement {
     const label = [title, description].filter(Boolean)
       .map((s, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(s) ? `${s}.` : s)).join(' ');
     canvas.setAttribute('aria-label', label || 'Chart');
-    this._els.hint.textContent = this._els.cue.textContent = String(info?.hint ?? '');
+    this._els.hint.textContent = String(info?.hint ?? '');
     this._legend.update(Array.isArray(info?.legend) ? info.legend : []);
     this._table.update(`${this._dataVersion}|${view}`, () => this._safeCall(() => JSON.parse(chart.table(view)), null));
     tools.hidden = false;
@@ -480,10 +480,12 @@ export class OperationChartElement extends HTMLElement {
     }
     this._interaction.refresh();
     // New data after the first: say once, politely, what changed.
-    const totals = Array.isArray(info?.totals) ? info.totals : null;
-    if (totals && reasons.has('data') && this._news && this._totals) announce(this._els.live, changeText(this._totals, totals));
-    if (reasons.has('data')) this._news = false;
-    if (totals) this._totals = totals;
+    if (reasons.has('data')) {
+      const totals = this._safeCall(() => JSON.parse(chart.table('summary')).rows.map((row) => row[1]), null);
+      if (totals && this._news && this._totals) announce(this._els.live, changeText(this._totals, totals));
+      this._news = false;
+      this._totals = totals;
+    }
     this._dispatch('chartready', { view });
   }
 

@@ -1,5 +1,5 @@
 // The element's shadow DOM: the canvas (the one tab stop for the data), the hover overlay, the
-// legend buttons' layer, the tooltip, the visible keyboard hint, "Show data" and its table, the live region, the alert and
+// legend buttons' layer, the tooltip, the keyboard hint, "Show data" and its table, the live region, the alert and
 // the fallback slot. Built without innerHTML: it runs under Trusted Types.
 
 import { getSharedSheet } from './styles.js';
@@ -38,10 +38,10 @@ export function buildShadow(host) {
   const overlay = el('div', { className: 'overlay' }, { 'aria-hidden': 'true' });
   const legend = el('div', { className: 'legend' });
   const tooltip = el('div', { className: 'tooltip', id: 'tooltip', hidden: true }, { role: 'tooltip', part: 'tooltip' });
-  // The keyboard hint, visible while the canvas has keyboard focus. Screen readers already get
-  // the same text as the canvas's description (#hint), so this copy is aria-hidden.
-  const cue = el('div', { className: 'cue', hidden: true }, { 'aria-hidden': 'true', part: 'hint' });
-  chartBox.append(canvas, overlay, legend, tooltip, cue);
+  // How to use the chart by keyboard: the canvas's description, and visible text while the
+  // canvas has keyboard focus. aria-hidden, so screen readers hear it once, as the description.
+  const hint = el('div', { className: 'hint', id: 'hint', hidden: true }, { 'aria-hidden': 'true', part: 'hint' });
+  chartBox.append(canvas, overlay, legend, tooltip, hint);
 
   const showData = el('button', { type: 'button', textContent: 'Show data' }, {
     'aria-expanded': 'false', 'aria-controls': 'data', part: 'show-data',
@@ -51,7 +51,6 @@ export function buildShadow(host) {
   const data = el('div', { className: 'data', id: 'data', hidden: true }, { part: 'data' });
   frame.append(chartBox, tools, data);
 
-  const hint = el('div', { id: 'hint', hidden: true });
   const live = el('div', { className: 'sr-only' }, { 'aria-live': 'polite', 'aria-atomic': 'true' });
   const probe = el('span', { className: 'probe', hidden: true }, { 'aria-hidden': 'true' });
 
@@ -59,10 +58,10 @@ export function buildShadow(host) {
   const fallback = el('div', { className: 'fallback' });
   fallback.append(document.createElement('slot'));
 
-  root.append(frame, live, hint, probe, alert, fallback);
+  root.append(frame, live, probe, alert, fallback);
   return {
     ownSheet,
-    els: { frame, chartBox, canvas, overlay, legend, tooltip, cue, tools, showData, data, hint, live, probe, alert, fallback },
+    els: { frame, chartBox, canvas, overlay, legend, tooltip, hint, tools, showData, data, live, probe, alert, fallback },
   };
 }
 

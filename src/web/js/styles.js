@@ -136,19 +136,15 @@ canvas.snapshot { pointer-events: none; }
   box-shadow: none;
 }
 .tooltip::first-line { font-weight: 600; }
-.cue {
+.hint {
   position: absolute;
-  left: 0;
-  right: 0;
-  bottom: 0;
+  inset: auto 0 0;
   z-index: 1;
   padding: 4px 8px;
   border-top: 1px solid var(--oc-border);
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
-  font-family: inherit;
   font-size: 12px;
-  line-height: 1.4;
   pointer-events: none;
 }
 .tools {
