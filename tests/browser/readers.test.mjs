@@ -252,3 +252,109 @@ describe('updates', () => {
     await assertClean(page, problems);
   });
 });
+
+describe('the data table', () => {
+  /** The table as shown: header texts, aria-sort per header, and the body rows' texts. */
+  const shown = (page, id) => page.evaluate((id) => {
+    const t = document.getElementById(id).shadowRoot.querySelector('table');
+    return {
+      head: [...t.querySelectorAll('thead th')].map((th) => th.textContent),
+      sort: [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort')),
+      rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+    };
+  }, id);
+  const num = (s) => Number(s.replace(/,/g, ''));
+
+  test('columns sort with buttons in their headers and aria-sort; totals stay at the foot', async () => {
+    const { page, problems } = await env.open('/test/blank.html');
+    await addChart(page, { id: 'a', view: 'areas', width: 640, src: '/data/operation-cayman.json' });
+    await page.locator('#a').getByRole('button', { name: 'Show data' }).click();
+    const before = await shown(page, 'a');
+    assert.deepEqual(before.sort, [null, null, null, null], 'unsorted at first');
+    const total = before.rows.at(-1);
+    assert.equal(total[0], 'Total');
+
+    const arrested = page.locator('#a').getByRole('columnheader', { name: 'Arrested' }).getByRole('button');
+    await arrested.click();
+    let s = await shown(page, 'a');
+    assert.deepEqual(s.sort, [null, null, 'ascending', null]);
+    const areas = (rows) => rows.filter((r) => !/^(Total|Not itemised by area)$/.test(r[0]));
+    let values = areas(s.rows).map((r) => num(r[2]));
+    assert.deepEqual(values, [...values].sort((x, y) => x - y), `ascending by arrests: ${values}`);
+    assert.deepEqual(s.rows.at(-1), total, 'the total stays last');
+    assert.equal(s.rows.length, before.rows.length, 'no row lost');
+
+    await arrested.press('Enter');
+    s = await shown(page, 'a');
+    assert.deepEqual(s.sort, [null, null, 'descending', null], 'a second press sorts the other way');
+    values = areas(s.rows).map((r) => num(r[2]));
+    assert.deepEqual(values, [...values].sort((x, y) => y - x), `descending: ${values}`);
+    assert.equal(s.rows[0][0], 'Norfolk', 'the area with most arrests first');
+    assert.deepEqual(s.rows.at(-1), total);
+
+    await page.locator('#a').getByRole('columnheader', { name: 'Area' }).getByRole('button').click();
+    s = await shown(page, 'a');
+    assert.deepEqual(s.sort, ['ascending', null, null, null], 'only the sorted column has aria-sort');
+    const names = areas(s.rows).map((r) => r[0]);
+    assert.deepEqual(names, [...names].sort((x, y) => x.localeCompare(y)), `by name: ${names}`);
+
+    // Time sorts by time, not by the text of the date.
+    await page.evaluate(() => document.getElementById('a').setAttribute('view', 'timeline'));
+    await waitForEvent(page, 'a', 'chartready', 2);
+    const inTime = (await shown(page, 'a')).rows;
+    const time = page.locator('#a').getByRole('columnheader', { name: 'Time' }).getByRole('button');
+    await time.click();
+    await time.click();
+    s = await shown(page, 'a');
+    assert.deepEqual(s.sort[0], 'descending');
+    assert.deepEqual(s.rows, [...inTime].reverse(), 'newest first');
+    await time.click();
+    assert.deepEqual((await shown(page, 'a')).rows, inTime, 'oldest first');
+    await assertClean(page, problems);
+  });
+
+  test('"Download CSV" gives exactly the cells the table shows, in its order, text never markup', async () => {
+    const { page, problems } = await env.open('/test/blank.html');
+    const doc = lantern({ place: '<b>Mill</b> Lane, "Westmoor"' });
+    doc.events.find((e) => e.id === 'r2').place = '=HYPERLINK("x")';
+    await addChart(page, { id: 't', view: 'timeline', width: 640, data: doc });
+    await page.locator('#t').getByRole('button', { name: 'Show data' }).click();
+    await page.locator('#t').getByRole('columnheader', { name: 'Arrested' }).getByRole('button').click();
+    await page.locator('#t').getByRole('columnheader', { name: 'Arrested' }).getByRole('button').click();
+    const table = await shown(page, 't');
+    assert.equal(await page.evaluate(() => document.getElementById('t').shadowRoot.querySelectorAll('td b, th b').length), 0,
+      'markup in the data stays text');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#t').getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^operation-lantern-test-data-raids-in-time-order\.csv$/);
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(await download.path(), 'utf8');
+    // A small RFC 4180 reader: quoted fields, doubled quotes, CRLF.
+    const parse = (csv) => {
+      const out = [];
+      let row = [];
+      let f = '';
+      let q = false;
+      for (let i = 0; i < csv.length; i++) {
+        const ch = csv[i];
+        if (q) {
+          if (ch === '"' && csv[i + 1] === '"') { f += '"'; i++; } else if (ch === '"') q = false; else f += ch;
+        } else if (ch === '"') q = true;
+        else if (ch === ',') { row.push(f); f = ''; } else if (ch === '\r') { /* CRLF */ } else if (ch === '\n') { row.push(f); out.push(row); row = []; f = ''; } else f += ch;
+      }
+      return out;
+    };
+    const rows = parse(text.replace(/^\ufeff/, ''));
+    assert.deepEqual(rows[0], table.head, 'the header row is the table\'s');
+    const body = rows.slice(1);
+    const formula = table.rows.findIndex((r) => r[1] === '=HYPERLINK("x")');
+    assert.ok(formula >= 0);
+    assert.equal(body[formula][1], '\'=HYPERLINK("x")', 'a formula-like text is kept from running in a spreadsheet');
+    body[formula][1] = table.rows[formula][1];
+    assert.deepEqual(body, table.rows, 'every other cell exactly as the table shows it, in its sorted order');
+    assert.ok(body.some((r) => r[1] === '<b>Mill</b> Lane, "Westmoor"'), 'markup and quotes come through as text');
+    await assertClean(page, problems);
+  });
+});

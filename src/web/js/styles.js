@@ -163,7 +163,7 @@ canvas.snapshot { pointer-events: none; }
   padding: 0;
   background: transparent;
 }
-.tools button {
+.tools button, .data .csv {
   box-sizing: border-box;
   min-height: 24px;
   margin: 0;
@@ -179,7 +179,7 @@ canvas.snapshot { pointer-events: none; }
 }
 .tools button::before { content: "\\25B8\\00A0"; }
 .tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; }
-.tools button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
+.tools button:focus-visible, .data button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
 .data {
   flex: none;
   max-width: 100%;
@@ -208,6 +208,11 @@ canvas.snapshot { pointer-events: none; }
   vertical-align: top;
 }
 .data thead th { font-weight: 600; }
+.data th button { all: unset; cursor: pointer; }
+.data th button::after { content: "\\00A0\\2195" / ""; opacity: 0.5; }
+[aria-sort=ascending] button::after { content: "\\00A0\\25B2" / ""; opacity: 1; }
+[aria-sort=descending] button::after { content: "\\00A0\\25BC" / ""; opacity: 1; }
+.data .csv { float: right; margin: 0 0 4px 8px; }
 .data tbody th { font-weight: normal; }
 .sr-only {
   position: absolute !important;
@@ -241,8 +246,8 @@ canvas.snapshot { pointer-events: none; }
   .mark { forced-color-adjust: none; border-color: Highlight; background: transparent; }
   .mark.focus { outline-color: CanvasText; box-shadow: none; }
   .mark.guide { background: Highlight; opacity: 1; }
-  .tooltip, .cue, .tools button, .data th, .data td { border-color: CanvasText; }
-  canvas.plot:focus-visible, .legend button:focus-visible, .tools button:focus-visible { outline-color: Highlight; }
+  .tooltip, .hint, .tools button, .data .csv, .data th, .data td { border-color: CanvasText; }
+  canvas.plot:focus-visible, .legend button:focus-visible, .tools button:focus-visible, .data button:focus-visible { outline-color: Highlight; }
 }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { transition: none !important; animation: none !important; }
