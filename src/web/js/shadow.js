@@ -1,6 +1,6 @@
 // The element's shadow DOM: the canvas (the one tab stop for the data), the hover overlay, the
-// legend buttons' layer, the tooltip, the keyboard hint, "Show data" and its table, the live region, the alert and
-// the fallback slot. Built without innerHTML: it runs under Trusted Types.
+// legend buttons' layer, the tooltip, the keyboard hint, "Show data" and its table, the live
+// region, the alert and the fallback slot. Built without innerHTML: it runs under Trusted Types.
 
 import { getSharedSheet } from './styles.js';
 

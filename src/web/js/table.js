@@ -67,7 +67,7 @@ export class DataTable {
         for (const h of headRow.children) h.removeAttribute('aria-sort');
         th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
         const kind = t.sort?.[i];
-        const key = (r) => (kind === 'n' ? numberIn(r.row[i]) : kind === 't' ? r.row[i] : r.at);
+        const key = (r) => (kind === 'n' ? numberIn(r.row[i] ?? '') : kind === 't' ? r.row[i] ?? '' : r.at);
         rows.sort((a, b) => {
           const x = key(a);
           const y = key(b);
