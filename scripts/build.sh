@@ -69,8 +69,12 @@ widget() {
   local stage="$glue/stage"
   rm -rf "$stage" && mkdir -p "$stage"
   cp src/web/js/*.js "$core_js" "$stage/"
+  node scripts/minify-css.mjs "$stage/styles.js" || die "the element's CSS could not be minified (see above)"
   rm -f "$out"/*.js "$out"/*.d.ts
+  # The modules' own members are named `_name` (never part of the public API): the bundle gives
+  # them short names. A test reads `_cleanups` from outside the bundle, so that one keeps its name.
   "$ESBUILD" "$stage/operation-charts.js" --bundle --format=esm --minify --target=es2022 \
+    --mangle-props='^_[a-z]' --reserve-props='^_cleanups$' \
     --legal-comments=none --log-level=warning --outfile="$out/operation-charts.js" \
     || die "esbuild could not bundle src/web/js/ (see the errors above)"
 }

@@ -184,8 +184,9 @@ fn render_draws_every_view_as_svg_with_its_numbers() {
     let expected: [(&str, &[&str]); 4] = [
         ("summary", &["Raids", "17", "Arrests", "33", "Charged", "21", "1.9 per raid", "64% of those arrested"]),
         ("timeline", &["Norfolk", "London", "Mon 16 Apr", "Thu 19 Apr"]),
-        ("cumulative", &["33 arrested", "21 charged", "Mon 16 Apr"]),
-        ("areas", &["Norfolk", "23", "10", "London", "14", "7"]),
+        // The count axes say what they count: the top tick names the unit.
+        ("cumulative", &["33 arrested", "21 charged", "Mon 16 Apr", "40 people"]),
+        ("areas", &["Norfolk", "23", "10", "London", "14", "7", "30 people"]),
     ];
     for (view, numbers) in expected {
         let path = dir.join(format!("{view}.svg"));

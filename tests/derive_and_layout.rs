@@ -337,3 +337,22 @@ fn annotations_are_drawn_hovered_reached_listed_and_described_on_both_time_views
     }
     assert!(!view_description(&c, View::Areas).contains("Notes on the chart"), "only the time views show them");
 }
+
+#[test]
+fn count_axes_name_their_unit_at_the_top_tick() {
+    for s in [cayman(), harbour()] {
+        for view in [View::Cumulative, View::Areas] {
+            for width in [320.0, 640.0] {
+                let sc = layout(&s, view, width, 420.0, &Theme::light(), &FixedWidths);
+                let units: Vec<_> = sc.texts().filter(|t| t.text.ends_with(" people")).collect();
+                assert_eq!(units.len(), 1, "{view} at {width}: one axis label names the unit");
+                let top = units[0];
+                let number = top.text.trim_end_matches(" people").replace(',', "");
+                assert!(number.parse::<u64>().is_ok(), "{view}: {:?} is a count and the unit", top.text);
+                // It is the highest of the axis labels beside it (same x, right-aligned).
+                let axis: Vec<_> = sc.texts().filter(|t| t.at.x == top.at.x && t.text.chars().all(|c| c.is_ascii_digit() || c == ',')).collect();
+                assert!(!axis.is_empty() && axis.iter().all(|t| t.at.y > top.at.y), "{view} at {width}");
+            }
+        }
+    }
+}

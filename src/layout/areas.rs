@@ -3,7 +3,7 @@
 
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::visibility::{ARRESTS, CHARGED};
-use super::{count_axis, decimate, empty_message};
+use super::{count_axis, count_label, decimate, empty_message};
 use crate::derive::{AreaRow, Series};
 use crate::format::count;
 use crate::scene::{Color, HAlign, HitIndex, ItemKind, Mark, Point, Rect, Scene, Shape, Target, VAlign};
@@ -29,7 +29,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
         })
         .collect();
     let top = series.areas.rows.iter().map(|r| r.arrests.max(r.charged)).max().unwrap_or(0);
-    let left = ctx.measure.width(&crate::format::tick(super::scale::count_ticks(top as f64, 5).0), t.sizes.small, false) + 8.0;
+    let left = ctx.measure.width(&count_label(super::scale::count_ticks(top as f64 * 1.15, 5).0, true), t.sizes.small, false) + 8.0;
     Chrome { series, legend, notes, below_plot: t.sizes.label * 1.6, left_of_plot: left, right_of_plot: 0.0 }
 }
 

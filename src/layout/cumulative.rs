@@ -4,7 +4,7 @@
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::time_axis::TimeAxis;
 use super::visibility::{ARRESTS, CHARGED};
-use super::{count_axis, decimate, empty_message, time_grid};
+use super::{count_axis, count_label, decimate, empty_message, time_grid};
 use crate::derive::{Series, Stage, Step};
 use crate::format::count;
 use crate::scene::{Color, Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Target, VAlign, Walk};
@@ -74,7 +74,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
         .map(|l| ctx.measure.width(&end_label(last.map_or(0, l.value), l.verb), t.sizes.small, true))
         .fold(0.0, f64::max)
         .min(ctx.width * 0.25);
-    let top_label = crate::format::tick(super::scale::count_ticks(top(series) as f64, 5).0);
+    let top_label = count_label(super::scale::count_ticks(top(series) as f64, 5).0, true);
     let left = ctx.measure.width(&top_label, t.sizes.small, false) + 8.0;
     Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: left, right_of_plot: right + 8.0 }
 }

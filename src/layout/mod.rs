@@ -145,6 +145,9 @@ pub(crate) fn empty_message(ctx: &LayoutContext<'_>, plot: Rect, text: &str) -> 
 pub(crate) fn time_grid(ctx: &LayoutContext<'_>, plot: Rect, axis: &TimeAxis, shapes: &mut Vec<Shape>) -> LinearScale {
     let t = ctx.theme;
     let x = LinearScale::new(axis.start, axis.end, plot.x, plot.right());
+    // The right end of the last label drawn: a label pulled inside the plot at an edge can
+    // reach its neighbour, and then the neighbour's label is left out.
+    let mut drawn_to = f64::NEG_INFINITY;
     for tick in &axis.ticks {
         let px = x.px(tick.seconds);
         shapes.push(Shape::Line {
@@ -156,7 +159,10 @@ pub(crate) fn time_grid(ctx: &LayoutContext<'_>, plot: Rect, axis: &TimeAxis, sh
         if let Some(label) = &tick.label {
             let w = ctx.measure.width(label, t.sizes.small, false);
             let lx = x.px(tick.label_seconds).clamp(plot.x + w / 2.0, (plot.right() - w / 2.0).max(plot.x + w / 2.0));
-            shapes.push(ctx.text(label, Point::new(lx, plot.bottom() + 4.0), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
+            if lx - w / 2.0 >= drawn_to {
+                drawn_to = lx + w / 2.0 + t.sizes.small * 0.5;
+                shapes.push(ctx.text(label, Point::new(lx, plot.bottom() + 4.0), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
+            }
         }
     }
     shapes.push(Shape::Line {
@@ -168,13 +174,29 @@ pub(crate) fn time_grid(ctx: &LayoutContext<'_>, plot: Rect, axis: &TimeAxis, sh
     x
 }
 
-/// Draws a count axis from zero on the left of `plot`, with round ticks; returns the y scale.
+/// What the count axes (running totals, areas) count: the people arrested or charged.
+const COUNT_UNIT: &str = "people";
+
+/// A count axis's label for `v`; the top one names the unit, "40 people", so the axis says
+/// what it counts (on the canvas and in the CLI's SVG alike).
+pub(crate) fn count_label(v: f64, top: bool) -> String {
+    let mut label = crate::format::tick(v);
+    if top {
+        label.push(' ');
+        label.push_str(COUNT_UNIT);
+    }
+    label
+}
+
+/// Draws a count axis from zero on the left of `plot`, with round ticks, the top one labelled
+/// with the unit; returns the y scale.
 pub(crate) fn count_axis(ctx: &LayoutContext<'_>, plot: Rect, max: f64, shapes: &mut Vec<Shape>) -> LinearScale {
     let t = ctx.theme;
     let most = (plot.height / 40.0).floor().clamp(1.0, 6.0) as usize;
     let (top, ticks) = count_ticks(max, most);
     let y = LinearScale::new(0.0, top, plot.bottom(), plot.y);
-    for v in ticks {
+    let last = ticks.len().saturating_sub(1);
+    for (i, v) in ticks.into_iter().enumerate() {
         let py = y.px(v);
         shapes.push(Shape::Line {
             points: vec![Point::new(plot.x, py), Point::new(plot.right(), py)],
@@ -182,7 +204,7 @@ pub(crate) fn count_axis(ctx: &LayoutContext<'_>, plot: Rect, max: f64, shapes: 
             width: 1.0,
             dash: None,
         });
-        shapes.push(ctx.text(&crate::format::tick(v), Point::new(plot.x - 6.0, py), t.sizes.small, false, t.muted, HAlign::Right, VAlign::Middle));
+        shapes.push(ctx.text(&count_label(v, i == last), Point::new(plot.x - 6.0, py), t.sizes.small, false, t.muted, HAlign::Right, VAlign::Middle));
     }
     y
 }

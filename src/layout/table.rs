@@ -16,6 +16,11 @@ pub struct Table {
     pub columns: Vec<String>,
     /// Rows; the first cell of each is its heading.
     pub rows: Vec<Vec<String>>,
+    /// How each column sorts, one letter a column: `o` by the rows' own order (time, or the
+    /// stages' order), `n` by number, `t` by text.
+    pub sort: &'static str,
+    /// How many rows at the end are totals, which stay at the foot however the table is sorted.
+    pub foot: usize,
 }
 
 fn strings<const N: usize>(cells: [&str; N]) -> Vec<String> {
@@ -40,7 +45,7 @@ pub fn table(series: &Series, view: View) -> Table {
 
 /// A table of `n` rows, row `i` written by `row(i)`; past [`MAX_ROWS`] only the first and
 /// last rows are written, with a row saying how many are left out between them.
-fn build(caption: String, columns: Vec<String>, n: usize, row: impl Fn(usize) -> Vec<String>) -> Table {
+fn build(caption: String, columns: Vec<String>, sort: &'static str, n: usize, row: impl Fn(usize) -> Vec<String>) -> Table {
     let rows = if n <= MAX_ROWS {
         (0..n).map(&row).collect()
     } else {
@@ -51,7 +56,7 @@ fn build(caption: String, columns: Vec<String>, n: usize, row: impl Fn(usize) ->
         }
         (0..keep).map(&row).chain(std::iter::once(gap)).chain((n - keep..n).map(&row)).collect()
     };
-    Table { caption, columns, rows }
+    Table { caption, columns, rows, sort, foot: 0 }
 }
 
 fn summary(series: &Series) -> Table {
@@ -60,6 +65,7 @@ fn summary(series: &Series) -> Table {
     build(
         format!("{}: raids, arrests and charges", series.title),
         strings(["Stage", "Number", "Reported", "Itemised in the data", "Not itemised", "Rate"]),
+        "onnnnt",
         stages.len(),
         |i| {
             let Some(s) = stages.get(i) else { return Vec::new() };
@@ -106,6 +112,7 @@ fn timeline_rows(series: &Series) -> Table {
     build(
         format!("{}: raids in time order", series.title),
         strings(["Time", "Place", "Area", "Arrested", "Charged", "Seized"]),
+        "ottnnt",
         tl.raids.len(),
         |i| {
             let Some(r) = tl.raids.get(i) else { return Vec::new() };
@@ -126,6 +133,7 @@ fn cumulative_rows(series: &Series) -> Table {
     build(
         format!("{}: running totals of arrests and charges", series.title),
         strings(["Time", "Arrested so far", "Charged so far", "What changed"]),
+        "onnt",
         c.steps.len(),
         |i| {
             let Some(s) = c.steps.get(i) else { return Vec::new() };
@@ -144,15 +152,18 @@ fn areas(series: &Series) -> Table {
         after.push(vec!["Not itemised by area".to_owned(), count(missing[0]), count(missing[1]), count(missing[2])]);
     }
     after.push(vec!["Total".to_owned(), count(t.raids.shown()), count(t.arrests.shown()), count(t.charged.shown())]);
-    build(
+    let foot = after.len();
+    let table = build(
         format!("{}: raids, arrests and charges by area", series.title),
         strings(["Area", "Raids", "Arrested", "Charged"]),
-        rows.len() + after.len(),
+        "tnnn",
+        rows.len() + foot,
         |i| match rows.get(i) {
             Some(r) => vec![r.name.clone(), count(r.raids), count(r.arrests), count(r.charged)],
             None => after.get(i - rows.len()).cloned().unwrap_or_default(),
         },
-    )
+    );
+    Table { foot, ..table }
 }
 
 #[cfg(test)]
@@ -171,5 +182,23 @@ mod tests {
         assert_eq!(t.rows.len(), MAX_ROWS + 1);
         assert!(t.rows.iter().any(|r| r.first().is_some_and(|c| c.ends_with("more rows not shown"))));
         assert_eq!(t.rows.last().and_then(|r| r.get(1)).map(String::as_str), Some("1,000"), "the final total stays");
+    }
+
+    #[test]
+    fn every_column_says_how_it_sorts_and_totals_stay_at_the_foot() {
+        let doc = r#"{"version":1,"operation":{"name":"Op"},"events":[
+            {"type":"raid","id":"a","time":"2020-01-01T06:00:00Z","area":"North"},
+            {"type":"arrest","time":"2020-01-01T07:00:00Z","raid":"a","count":2}],
+            "reported":{"arrests":3},"source":{"name":"S"}}"#;
+        let series = Series::from_operation(&load(doc).expect("valid").operation);
+        for view in View::ALL {
+            let t = table(&series, view);
+            assert_eq!(t.sort.len(), t.columns.len(), "{view}");
+            assert!(t.sort.chars().all(|k| "ont".contains(k)), "{view}");
+        }
+        let areas = table(&series, View::Areas);
+        assert_eq!(areas.foot, 2, "'Not itemised by area' and 'Total'");
+        assert_eq!(areas.rows.last().and_then(|r| r.first()).map(String::as_str), Some("Total"));
+        assert_eq!(table(&series, View::Timeline).foot, 0);
     }
 }

@@ -23,7 +23,7 @@ describe('Operation Cayman, each view at devicePixelRatio 2', () => {
       assert.equal(s.width, 2 * s.cssWidth, 'backing store width = 2 x CSS width');
       assert.equal(s.height, Math.round(2 * s.cssHeight), 'backing store height = 2 x CSS height');
       assert.ok(s.cssHeight >= 150 && s.cssHeight <= 900, `a sensible height, got ${s.cssHeight}`);
-      assert.equal(s.role, 'img');
+      assert.equal(s.role, 'application');
       assert.match(s.ariaLabel ?? '', /Cayman|raid|arrest/i, 'the canvas has a meaningful accessible name');
       assert.equal(s.fallbackShown, false, 'the fallback <p> is hidden once the chart renders');
       assert.equal(s.alert, null, 'no error shown for good data');

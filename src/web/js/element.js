@@ -5,6 +5,7 @@
 //   sources.js      inline JSON and `src` (fetch, refresh)
 //   scheduler.js    one render queue for every chart on the page
 //   fade.js         the change transition
+//   changes.js      what an update changed, for the live region
 //   legend.js       legend toggle buttons
 //   table.js        "Show data" and the data table
 //   interaction.js  hover, touch and keyboard
@@ -12,6 +13,7 @@
 // Built without innerHTML or inline styles: it runs under a CSP with Trusted Types enforced.
 
 import { clearProblems, showProblems } from './alert.js';
+import { changeText } from './changes.js';
 import { callCore, Chart, CoreCrash, coreError, coreFailedMessage, onEngineReset, oversizeReport } from './engine.js';
 import { ChangeFade } from './fade.js';
 import { Interaction } from './interaction.js';
@@ -48,6 +50,8 @@ export class OperationChartElement extends HTMLElement {
     this._cleanups = [];         // functions that undo every listener/observer (set once per connect)
     this._heightPx = null;
     this._dataVersion = 0;       // bumped by every good load (the table is rebuilt from it)
+    this._totals = null;         // [raids, arrests, charged] last drawn, from the summary table
+    this._news = false;          // new data (not a reconnect's reload) not yet announced
     this._brandKey = null;
     this._warned = new Set();    // brand warnings already logged
     this._reasons = new Set();   // why the next render happens: data, view, legend, resize, theme
@@ -216,14 +220,18 @@ export class OperationChartElement extends HTMLElement {
       target.addEventListener(type, wrapped, opts);
       this._cleanups.push(() => target.removeEventListener(type, wrapped, opts));
     };
-    const { canvas, chartBox, showData } = this._els;
+    const { canvas, chartBox, showData, tooltip, hint } = this._els;
 
     const hover = this._interaction;
     on(canvas, 'pointermove', (e) => hover.pointer(e, false));
     on(canvas, 'pointerdown', (e) => hover.pointer(e, true));
     on(canvas, 'pointerleave', (e) => hover.leave(e));
-    on(canvas, 'keydown', (e) => hover.key(e));
-    on(canvas, 'blur', () => hover.blur());
+    on(tooltip, 'pointerleave', (e) => hover.leave(e));
+    on(canvas, 'keydown', (e) => { if (e.key === 'Escape') hint.hidden = true; hover.key(e); });
+    // The keyboard hint shows when the keyboard brings the focus (not a click), until the focus
+    // leaves or Escape.
+    on(canvas, 'focus', () => { hint.hidden = !hint.textContent || !canvas.matches(':focus-visible'); });
+    on(canvas, 'blur', () => { hint.hidden = true; hover.blur(); });
     // Escape closes any tooltip of this chart, wherever the focus is (WCAG 1.4.13).
     on(document, 'keydown', (e) => hover.escape(e));
     // A tap or click outside the chart dismisses a tapped tooltip.
@@ -349,6 +357,7 @@ export class OperationChartElement extends HTMLElement {
     }
     this._lastGood = doc;
     this._dataVersion++;
+    if (origin !== 'carried') this._news = true;
     this._hideErrors();
     this._els.chartBox.classList.remove('empty');
     this._lastRender = null; // data changed: render even if the size did not
@@ -483,6 +492,13 @@ export class OperationChartElement extends HTMLElement {
       this._hideErrors();
     }
     this._interaction.refresh();
+    // New data after the first: say once, politely, what changed.
+    if (reasons.has('data')) {
+      const totals = this._withCore((c) => JSON.parse(c.table('summary')).rows.map((row) => row[1]), null);
+      if (totals && this._news && this._totals) announce(this._els.live, changeText(this._totals, totals));
+      this._news = false;
+      this._totals = totals;
+    }
     this._dispatch('chartready', { view });
   }
 

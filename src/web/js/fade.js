@@ -2,8 +2,9 @@
 // snapshot of the previous drawing fades out over the new one (none under reduced motion,
 // which the caller checks).
 
-/** The fade's length: under 300 ms. */
-const FADE_MS = 220;
+/** The fade's length: long enough for the eye to follow what moved (a quick fade reads as a
+ * flash), short enough not to hold the reader up. */
+const FADE_MS = 700;
 
 /** A snapshot of one chart's canvas and its fade. */
 export class ChangeFade {

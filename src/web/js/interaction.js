@@ -104,9 +104,17 @@ export class Interaction {
     this.show(item, item ? 'pointer' : null);
   }
 
-  /** The pointer left the canvas. */
+  /**
+   * The pointer left the canvas or the tooltip. A pointer tooltip stays while the pointer is on
+   * either of them, so the reader can move onto it to read or select its text (WCAG 1.4.13,
+   * hoverable); it closes once the pointer has left both (or on Escape).
+   */
   leave(e) {
     if (e.pointerType === 'touch') return; // a tapped tooltip stays until dismissed
+    const { canvas, tooltip } = this._els;
+    const to = e.relatedTarget;
+    if (to === tooltip && !tooltip.hidden) return; // onto the tooltip: it stays
+    if (to === canvas) return; // from the tooltip back onto the chart: pointermove takes over
     this._dismissed = null;
     if (this._mode === 'pointer') this.show(null);
   }
@@ -217,6 +225,8 @@ export class Interaction {
     }
     tooltip.textContent = String(item.label ?? '');
     tooltip.hidden = false;
+    // A mouse's tooltip can be hovered (WCAG 1.4.13); a finger's or a key's lets taps through.
+    tooltip.classList.toggle('hoverable', this._mode === 'pointer');
     canvas.setAttribute('aria-describedby', 'hint tooltip');
     placeTooltip(tooltip, chartBox, item, {
       width: drawn?.w,

@@ -17,6 +17,7 @@ export class LegendButtons {
     if (key === this._key) return;
     this._key = key;
     const seen = new Set();
+    let at = this._container.firstElementChild;
     for (const entry of entries) {
       const k = String(entry.key);
       seen.add(k);
@@ -39,7 +40,10 @@ export class LegendButtons {
       b.setAttribute('aria-pressed', String(Boolean(entry.hidden)));
       b.dataset.key = k;
       b.dataset.label = String(entry.label);
-      this._container.append(b); // keeps the order of the entries (and the tab order with it)
+      // In the order of the entries (and the tab order with it). A button already in place is
+      // not moved: moving a node drops its focus, and a toggled button must keep it (WCAG 2.4.3).
+      if (b === at) at = at.nextElementSibling;
+      else this._container.insertBefore(b, at);
     }
     for (const [k, b] of this._buttons) {
       if (!seen.has(k)) { b.remove(); this._buttons.delete(k); }

@@ -184,11 +184,13 @@ export interface OperationChartEventMap extends HTMLElementEventMap {
  * `<operation-chart src view refresh theme>`: see embed-contract.md.
  *
  * Readers: the data is one tab stop (arrow keys, Home, End, Escape move through the items and
- * announce them in a polite live region); legend entries are toggle buttons; "Show data" reveals
- * a table of the same numbers. Brand with CSS custom properties on the element:
- * `--operation-chart-font`, `--operation-chart-accent` (needs 3:1 against the background),
- * `--operation-chart-background` and `--operation-chart-text` (tooltip, table, buttons).
- * Shadow parts: `chart`, `tooltip`, `alert`, `show-data`, `data`.
+ * announce them in a polite live region; keyboard focus shows how, as text); legend entries are
+ * toggle buttons; "Show data" reveals a table of the same numbers, sortable by each column and
+ * downloadable as CSV; new data is announced with what changed. Brand with CSS custom
+ * properties on the element: `--operation-chart-font`, `--operation-chart-accent` (needs 3:1
+ * against the background), `--operation-chart-background` and `--operation-chart-text`
+ * (tooltip, keyboard hint, table, buttons).
+ * Shadow parts: `chart`, `tooltip`, `hint`, `alert`, `show-data`, `data`.
  */
 export class OperationChartElement extends HTMLElement {
   /** `summary` (default), `timeline`, `cumulative` or `areas`; reflects the attribute. */

@@ -1,6 +1,6 @@
 // The element's shadow DOM: the canvas (the one tab stop for the data), the hover overlay, the
-// legend buttons' layer, the tooltip, "Show data" and its table, the live region, the alert and
-// the fallback slot. Built without innerHTML: it runs under Trusted Types.
+// legend buttons' layer, the tooltip, the keyboard hint, "Show data" and its table, the live
+// region, the alert and the fallback slot. Built without innerHTML: it runs under Trusted Types.
 
 import { getSharedSheet } from './styles.js';
 
@@ -23,23 +23,34 @@ export function buildShadow(host) {
   const chartBox = el('div', { className: 'chart empty' }, { part: 'chart' });
 
   // The data is one tab stop: the canvas. Arrow keys move between items (see interaction.js).
+  // Its role says what it does. `img` is for a picture, which holds nothing to operate, so a
+  // focusable img that takes arrow keys is invalid, and screen readers in browse mode keep the
+  // arrows for themselves. Like the navigation region of CMU's Data Navigator (a focusable
+  // `application` labelled by the chart's description), the canvas is an `application`: on
+  // focus a screen reader hands the keys to the chart, the name gives the chart's story, the
+  // roledescription says what kind of thing it is, the hint (aria-describedby) how to use it,
+  // and every move is said in the live region. Highcharts instead labels a region around the
+  // chart and moves the focus among the points' own SVG elements; a canvas has no element per
+  // item, so the focus stays on this one (one tab stop) and the live region says each item.
   const canvas = el('canvas', { className: 'plot', tabIndex: 0 }, {
-    role: 'img', 'aria-roledescription': 'interactive chart', 'aria-label': 'Chart loading', 'aria-describedby': 'hint',
+    role: 'application', 'aria-roledescription': 'interactive chart', 'aria-label': 'Chart loading', 'aria-describedby': 'hint',
   });
   const overlay = el('div', { className: 'overlay' }, { 'aria-hidden': 'true' });
   const legend = el('div', { className: 'legend' });
   const tooltip = el('div', { className: 'tooltip', id: 'tooltip', hidden: true }, { role: 'tooltip', part: 'tooltip' });
-  chartBox.append(canvas, overlay, legend, tooltip);
+  // How to use the chart by keyboard: the canvas's description, and visible text while the
+  // canvas has keyboard focus. aria-hidden, so screen readers hear it once, as the description.
+  const hint = el('div', { className: 'hint', id: 'hint', hidden: true }, { 'aria-hidden': 'true', part: 'hint' });
+  chartBox.append(canvas, overlay, legend, tooltip, hint);
 
   const showData = el('button', { type: 'button', textContent: 'Show data' }, {
     'aria-expanded': 'false', 'aria-controls': 'data', part: 'show-data',
   });
   const tools = el('div', { className: 'tools', hidden: true });
   tools.append(showData);
-  const data = el('div', { className: 'data sr-only', id: 'data' }, { part: 'data' });
+  const data = el('div', { className: 'data', id: 'data', hidden: true }, { part: 'data' });
   frame.append(chartBox, tools, data);
 
-  const hint = el('div', { id: 'hint', hidden: true });
   const live = el('div', { className: 'sr-only' }, { 'aria-live': 'polite', 'aria-atomic': 'true' });
   const probe = el('span', { className: 'probe', hidden: true }, { 'aria-hidden': 'true' });
 
@@ -47,10 +58,10 @@ export function buildShadow(host) {
   const fallback = el('div', { className: 'fallback' });
   fallback.append(document.createElement('slot'));
 
-  root.append(frame, live, hint, probe, alert, fallback);
+  root.append(frame, live, probe, alert, fallback);
   return {
     ownSheet,
-    els: { frame, chartBox, canvas, overlay, legend, tooltip, tools, showData, data, hint, live, probe, alert, fallback },
+    els: { frame, chartBox, canvas, overlay, legend, tooltip, hint, tools, showData, data, live, probe, alert, fallback },
   };
 }
 

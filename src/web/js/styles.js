@@ -121,13 +121,13 @@ canvas.snapshot { pointer-events: none; }
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
-  font-family: inherit;
   font-size: 13px;
   line-height: 1.4;
   white-space: pre-line;
   overflow-wrap: anywhere;
   pointer-events: none;
 }
+.tooltip.hoverable { pointer-events: auto; }
 .tooltip.strip {
   width: 100%;
   max-width: none;
@@ -136,6 +136,17 @@ canvas.snapshot { pointer-events: none; }
   box-shadow: none;
 }
 .tooltip::first-line { font-weight: 600; }
+.hint {
+  position: absolute;
+  inset: auto 0 0;
+  z-index: 1;
+  padding: 4px 8px;
+  border-top: 1px solid var(--oc-border);
+  background: var(--oc-panel-bg);
+  color: var(--oc-panel-fg);
+  font-size: 12px;
+  pointer-events: none;
+}
 .tools {
   flex: none;
   display: flex;
@@ -152,7 +163,7 @@ canvas.snapshot { pointer-events: none; }
   padding: 0;
   background: transparent;
 }
-.tools button {
+.tools button, .data .csv {
   box-sizing: border-box;
   min-height: 24px;
   margin: 0;
@@ -168,7 +179,7 @@ canvas.snapshot { pointer-events: none; }
 }
 .tools button::before { content: "\\25B8\\00A0"; }
 .tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; }
-.tools button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
+.tools button:focus-visible, .data button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
 .data {
   flex: none;
   max-width: 100%;
@@ -176,12 +187,11 @@ canvas.snapshot { pointer-events: none; }
   margin: 4px 0 0;
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
-  font-family: inherit;
   font-size: 13px;
   line-height: 1.4;
 }
 .data:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: -2px; }
-.frame.fixed .data:not(.sr-only) {
+.frame.fixed .data {
   position: absolute;
   inset: 0;
   z-index: 3;
@@ -198,6 +208,11 @@ canvas.snapshot { pointer-events: none; }
   vertical-align: top;
 }
 .data thead th { font-weight: 600; }
+.data th button { all: unset; cursor: pointer; }
+.data th button::after { content: "\\00A0\\2195" / ""; opacity: 0.5; }
+[aria-sort=ascending] button::after { content: "\\00A0\\25B2" / ""; opacity: 1; }
+[aria-sort=descending] button::after { content: "\\00A0\\25BC" / ""; opacity: 1; }
+.data .csv { float: right; margin: 0 0 4px 8px; }
 .data tbody th { font-weight: normal; }
 .sr-only {
   position: absolute !important;
@@ -219,7 +234,6 @@ canvas.snapshot { pointer-events: none; }
   border-left: 4px solid #c62828;
   background: #fff4f2;
   color: #5c1010;
-  font-family: inherit;
   font-size: 13px;
   line-height: 1.4;
 }
@@ -232,8 +246,8 @@ canvas.snapshot { pointer-events: none; }
   .mark { forced-color-adjust: none; border-color: Highlight; background: transparent; }
   .mark.focus { outline-color: CanvasText; box-shadow: none; }
   .mark.guide { background: Highlight; opacity: 1; }
-  .tooltip, .tools button, .data th, .data td { border-color: CanvasText; }
-  canvas.plot:focus-visible, .legend button:focus-visible, .tools button:focus-visible { outline-color: Highlight; }
+  .tooltip, .hint, .tools button, .data .csv, .data th, .data td { border-color: CanvasText; }
+  canvas.plot:focus-visible, .legend button:focus-visible, .tools button:focus-visible, .data button:focus-visible { outline-color: Highlight; }
 }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { transition: none !important; animation: none !important; }

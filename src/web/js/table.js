@@ -1,11 +1,18 @@
-// "Show data": each view as a real table with the same numbers as the chart, visually hidden
-// until the reader asks for it. The core writes the table; this builds its DOM.
+// "Show data": each view as a real table with the same numbers as the chart, hidden until the
+// reader asks for it, sortable by any column, and downloadable as CSV. The core writes the
+// table (and says how each column sorts); this builds its DOM. Text from the data is only ever
+// set with textContent.
+
+import { downloadCsv } from './csv.js';
 
 function cell(tag, text) {
   const n = document.createElement(tag);
   if (text !== undefined) n.textContent = String(text);
   return n;
 }
+
+/** A cell's number for sorting ("1,234" and "44%" read as numbers), or NaN. */
+const numberIn = (text) => (/\d/.test(text) ? Number(text.replace(/[,%]/g, '')) : NaN);
 
 /** One chart's data table and its "Show data" button. */
 export class DataTable {
@@ -14,11 +21,18 @@ export class DataTable {
     this._button = showData;
     this._data = data;
     this._key = null;
+    // (Buttons in a shadow root belong to no form, so they need no type="button".)
+    this._csv = cell('button', 'Download CSV');
+    this._csv.className = 'csv';
+    this._csv.addEventListener('click', () => {
+      const table = this._data.querySelector('table');
+      if (table) downloadCsv(table);
+    });
   }
 
   /**
    * Rebuilds the table when `key` (data version and view) changed; `read()` returns the core's
-   * `{ caption, columns, rows }`, or null when it has none.
+   * `{ caption, columns, rows, sort, foot }`, or null when it has none.
    */
   update(key, read) {
     if (key === this._key) return;
@@ -29,33 +43,59 @@ export class DataTable {
     const caption = cell('caption', t.caption ?? '');
     const thead = cell('thead');
     const headRow = cell('tr');
-    for (const c of t.columns ?? []) {
-      const th = cell('th', c);
-      th.scope = 'col';
-      headRow.append(th);
-    }
-    thead.append(headRow);
     const tbody = cell('tbody');
-    for (const row of t.rows ?? []) {
+    // Each row with its place in the core's order; the last `foot` rows (totals) stay last.
+    const rows = (t.rows ?? []).map((row, at) => {
       const tr = cell('tr');
       row.forEach((text, i) => {
-        const c = cell(i === 0 ? 'th' : 'td', text);
-        if (i === 0) c.scope = 'row';
+        const c = cell(i ? 'td' : 'th', text);
+        if (!i) c.scope = 'row';
         tr.append(c);
       });
       tbody.append(tr);
-    }
+      return { tr, row, at };
+    });
+    const foot = rows.splice(rows.length - (t.foot || 0));
+    (t.columns ?? []).forEach((name, i) => {
+      const th = cell('th');
+      th.scope = 'col';
+      const sort = cell('button', name);
+      sort.addEventListener('click', () => {
+        // First press ascending, then each press the other way. How a column sorts is the
+        // core's to say: by number (n), by text (t), or back to its own order (time, stages).
+        const up = th.getAttribute('aria-sort') !== 'ascending';
+        for (const h of headRow.children) h.removeAttribute('aria-sort');
+        th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
+        const kind = t.sort?.[i];
+        const key = (r) => (kind === 'n' ? numberIn(r.row[i] ?? '') : kind === 't' ? r.row[i] ?? '' : r.at);
+        rows.sort((a, b) => {
+          const x = key(a);
+          const y = key(b);
+          // Cells without a number sort last either way.
+          if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) - Number.isNaN(y);
+          return (up ? 1 : -1) * (kind === 't' ? x.localeCompare(y) : x - y) || a.at - b.at;
+        });
+        tbody.append(...rows.map((r) => r.tr), ...foot.map((r) => r.tr));
+      });
+      th.append(sort);
+      headRow.append(th);
+    });
+    thead.append(headRow);
     table.append(caption, thead, tbody);
-    this._data.replaceChildren(table);
+    this._data.replaceChildren(this._csv, table);
     if (this._data.hasAttribute('role')) this._data.setAttribute('aria-label', caption.textContent || 'Data');
   }
 
-  /** Shows or hides the table for sighted readers ("Show data"). */
+  /**
+   * Shows or hides the table ("Show data"). Collapsed, it is `hidden` from every reader, so
+   * what assistive technology gets matches what `aria-expanded` says; expanded, it is the next
+   * thing in the tab order after the button.
+   */
   toggle() {
     const data = this._data;
     const open = this._button.getAttribute('aria-expanded') !== 'true';
     this._button.setAttribute('aria-expanded', String(open));
-    data.classList.toggle('sr-only', !open);
+    data.hidden = !open;
     // Shown, it may scroll sideways on a phone: then it is a focusable, named region.
     if (open) {
       data.setAttribute('role', 'region');
