@@ -267,7 +267,7 @@ test('an RTL page (<html dir="rtl">): every view draws exactly what it draws on 
 
   // The tooltip and the "Show data" row sit where they sit on the LTR page, and read left to
   // right (the widget's text is English); the page's own fallback keeps the page's direction.
-  const place = async (page) => {
+  const hovered = async (page) => {
     const spot = await findItem(page, 'timeline', { match: 'Dock Road' });
     await page.mouse.move(spot.x, spot.y);
     return page.evaluate(() => {
@@ -283,7 +283,7 @@ test('an RTL page (<html dir="rtl">): every view draws exactly what it draws on 
       };
     });
   };
-  const [l, r] = [await place(ltr.page), await place(rtl.page)];
+  const [l, r] = [await hovered(ltr.page), await hovered(rtl.page)];
   assert.deepEqual(r.tip, l.tip, 'the tooltip is where it is on the LTR page');
   assert.equal(r.text, l.text);
   assert.deepEqual(r.button, l.button, '"Show data" is where it is on the LTR page');
