@@ -39,13 +39,16 @@ function mount(prefix, dir) {
 
 /**
  * Start the server. Resolves to { url, port, close() }; port 0 picks a free port.
- * testPages: also serve tests/browser/pages at /test/, and the fault-injecting test build
- * (scripts/build.sh --with-test-build) at /test-faults/: the browser tests use them.
+ * testPages: also serve tests/browser/pages at /test/, the fault-injecting test build
+ * (scripts/build.sh --with-test-build) at /test-faults/, and the answers a browser test scripts
+ * itself (an error, a delay, a body that trickles) at paths under /test-live/, which it
+ * registers with the resolved `route(path, handler)`: the browser tests use them.
  */
 export function startServer({ port = 8080, host = 'localhost', testPages = false } = {}) {
   const mounts = [mount('/dist/', 'dist')];
   if (testPages) mounts.push(mount('/test/', 'tests/browser/pages'), mount('/test-faults/', 'target/test-faults-dist'));
   mounts.push(mount('/', 'www'));
+  const live = new Map(); // path under /test-live/ → (req, res) => void, with testPages only
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -61,6 +64,11 @@ export function startServer({ port = 8080, host = 'localhost', testPages = false
       res.end('Not found\n');
     };
     const url = req.url || '/';
+    const scripted = testPages && url.startsWith('/test-live/') && live.get(url.split('?')[0]);
+    if (scripted) {
+      scripted(req, res);
+      return;
+    }
     for (const { prefix, handler } of mounts) {
       if (prefix === '/' || url.startsWith(prefix)) {
         if (prefix !== '/') {
@@ -97,6 +105,14 @@ export function startServer({ port = 8080, host = 'localhost', testPages = false
       url: `http://${shownHost}:${actual}/`,
       port: actual,
       close: () => Promise.all([stop(server), v6 && stop(v6)]),
+      ...(testPages && {
+        /** Answers `path` (under /test-live/) with `handler(req, res)`; returns the undo. */
+        route(path, handler) {
+          if (!path.startsWith('/test-live/')) throw new Error(`test routes live under /test-live/, not ${path}`);
+          live.set(path, handler);
+          return () => live.delete(path);
+        },
+      }),
     };
   })();
 }

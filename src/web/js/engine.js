@@ -12,12 +12,47 @@ import init, {
 
 export { Chart, isMoveKey };
 
+/** The engine's file, beside this module (where wasm-bindgen's glue would look for it too). */
+const WASM_URL = new URL('operation-charts-core_bg.wasm', import.meta.url);
+
+const messageOf = (err) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Fetches and starts the engine. Fetching it here, not in the glue, tells the failures apart,
+ * so the error says what a host can do about it: the browser's own words ("Failed to fetch",
+ * "section extends past end of the module") do not.
+ */
+async function load() {
+  let response;
+  try {
+    response = await fetch(WASM_URL);
+  } catch (err) {
+    throw new Error(`${WASM_URL.href} could not be fetched: a network error, or the page's Content-Security-Policy does not allow it in connect-src (${messageOf(err)})`, { cause: err });
+  }
+  if (!response.ok) {
+    throw new Error(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${WASM_URL.href}`);
+  }
+  try {
+    // A wrong MIME type is no failure: the glue then compiles from the bytes (more slowly).
+    await init({ module_or_path: response });
+  } catch (err) {
+    const message = messageOf(err);
+    if (/Content.Security.Policy|\bCSP\b|unsafe-eval/i.test(message)) {
+      throw new Error(`the page's Content-Security-Policy does not allow WebAssembly: script-src needs 'wasm-unsafe-eval' (${message})`, { cause: err });
+    }
+    if (err instanceof WebAssembly.CompileError) {
+      throw new Error(`${WASM_URL.href} is not a complete WebAssembly module: it was cut short or changed on the way (${message})`, { cause: err });
+    }
+    throw err;
+  }
+}
+
 let failure = null;
 try {
-  await init();
+  await load();
 } catch (err) {
   failure = err instanceof Error ? err : new Error(String(err));
-  console.error('operation-charts: the chart engine (WebAssembly) could not be loaded:', failure);
+  console.error(`operation-charts: the chart engine (WebAssembly) could not be loaded: ${failure.message}`);
 }
 
 /** The views the core draws, as it names them (none when it could not be loaded). */

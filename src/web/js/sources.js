@@ -1,12 +1,21 @@
 // Where a chart's data comes from, besides the `data` property: an inline
 // <script type="application/json"> child, and `src`, fetched once or every `refresh` seconds.
-// Only the newest request counts: an older answer arriving late is dropped.
+// Only the newest request counts: an older answer arriving late is dropped. A chart has at most
+// one request in flight, and a server that stops answering cannot hold it for ever.
 
 import { sizeProblem } from './engine.js';
 import { errorMessage } from './report.js';
 
 /** The shortest `refresh` interval, in seconds: a live story needs no more. */
 export const MIN_REFRESH_SECONDS = 30;
+
+/**
+ * How long, in seconds, a request waits for the server's answer, and then for each next part of
+ * its body, before it is given up (the README states it). A wait, not a total: a large document
+ * on a slow connection keeps arriving and is not cut off. Below MIN_REFRESH_SECONDS, so a
+ * silent server is given up on before the next refresh is due.
+ */
+export const FETCH_TIMEOUT_SECONDS = 15;
 
 /** The text of `host`'s inline JSON child, or null when it has none (or only whitespace). */
 export function inlineJson(host) {
@@ -60,9 +69,18 @@ export class SourceFetcher {
     this._abort?.abort();
     const abort = new AbortController();
     this._abort = abort;
+    const timedOut = Object.assign(new Error(`nothing arrived for ${FETCH_TIMEOUT_SECONDS} seconds`), {
+      problem: `timed out (nothing arrived for ${FETCH_TIMEOUT_SECONDS} s)`,
+    });
+    let timer = 0;
+    const waitFor = () => { // the next answer or part of the body: starts the clock again
+      clearTimeout(timer);
+      timer = setTimeout(() => abort.abort(timedOut), FETCH_TIMEOUT_SECONDS * 1000);
+    };
     let href = url;
     try {
       href = new URL(url, document.baseURI).href;
+      waitFor();
       const res = await fetch(href, {
         signal: abort.signal,
         cache: initial ? 'default' : 'no-cache',
@@ -81,28 +99,36 @@ export class SourceFetcher {
         abort.abort();
         return token === this._token ? { message: `The chart data at ${href} is too large.`, problem: tooLarge } : null;
       }
-      const bytes = new Uint8Array(await res.arrayBuffer());
+      waitFor();
+      const body = res.body?.pipeThrough(new TransformStream({
+        transform(chunk, out) { waitFor(); out.enqueue(chunk); },
+      }));
+      const bytes = new Uint8Array(await new Response(body ?? null).arrayBuffer());
       return token === this._token ? { bytes } : null;
     } catch (err) {
-      if (abort.signal.aborted || token !== this._token) return null;
+      const failure = abort.signal.reason === timedOut ? timedOut : err;
+      if (token !== this._token || (abort.signal.aborted && failure !== timedOut)) return null;
       return {
-        message: `Could not load the chart data from ${url}: ${errorMessage(err)}`,
-        problem: `could not load ${href}: ${err?.problem ?? errorMessage(err)}`,
+        message: `Could not load the chart data from ${url}: ${errorMessage(failure)}`,
+        problem: `could not load ${href}: ${failure?.problem ?? errorMessage(failure)}`,
       };
     } finally {
+      clearTimeout(timer);
       if (this._abort === abort) this._abort = null;
     }
   }
 
   /**
-   * Calls `tick` every `seconds` (at least MIN_REFRESH_SECONDS) while the page is visible:
-   * exactly one interval at a time, replaced by every call.
+   * Calls `tick` every `seconds` (at least MIN_REFRESH_SECONDS) while the page is visible and no
+   * request is in flight: exactly one interval at a time, replaced by every call.
    */
   arm(seconds, tick) {
     this.stop();
     if (!seconds) return;
     this._timer = setInterval(() => {
-      if (document.visibilityState === 'hidden') return; // catch up on the next tick
+      // Hidden: catch up on the next tick. Still loading (a slow server, a large body): let it
+      // finish rather than abort it and ask again, which would never let it finish.
+      if (document.visibilityState === 'hidden' || this._abort) return;
       tick();
     }, Math.max(MIN_REFRESH_SECONDS, seconds) * 1000);
   }

@@ -11,6 +11,24 @@ const SHARED_CSS = `
 }
 :host([hidden]) { display: none; }
 [hidden] { display: none !important; }
+/* The widget's own boxes lay out and read alike on every page: a host's inherited direction,
+   writing mode or text styling (an RTL article, a careless "div { ... }") must not mirror the
+   canvas (its text aligns to "start"), turn the chart or restyle its English text. The slotted
+   fallback is the page's own, and keeps them. */
+.frame, .alert, .sr-only, #hint {
+  direction: ltr;
+  writing-mode: horizontal-tb;
+  text-align: left;
+  text-indent: 0;
+  text-transform: none;
+  letter-spacing: normal;
+  word-spacing: normal;
+  font-style: normal;
+  font-variant: normal;
+  font-weight: normal;
+  line-height: normal;
+  white-space: normal;
+}
 .frame {
   --oc-bg: #ffffff;
   --oc-fg: #1a1a1a;
