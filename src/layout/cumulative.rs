@@ -35,6 +35,35 @@ fn end_label(n: u64, what: &str) -> String {
     format!("{} {}", count(n), what)
 }
 
+/// The first of `labels` no wider than `max` px, or else the last one shortened with "…":
+/// a label drops its words before its number is cut.
+fn first_that_fits(ctx: &LayoutContext<'_>, labels: &[String], size: f64, bold: bool, max: f64) -> String {
+    labels
+        .iter()
+        .find(|l| ctx.measure.width(l, size, bold) <= max)
+        .cloned()
+        .unwrap_or_else(|| labels.last().map(|l| ctx.fit(l, size, bold, max)).unwrap_or_default())
+}
+
+/// Label centres at least `gap` apart, each as near its own `ys` as that allows, in the given
+/// order top to bottom where two are equal: the end labels of two totals that finish close
+/// together (or at one height) are moved apart about their middle.
+fn apart(ys: Vec<f64>, gap: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..ys.len()).collect();
+    order.sort_by(|a, b| ys[*a].total_cmp(&ys[*b]).then(a.cmp(b)));
+    let mut out = ys.clone();
+    for pair in order.windows(2) {
+        if let [upper, lower] = *pair {
+            let overlap = gap - (out[lower] - out[upper]);
+            if overlap > 0.0 {
+                out[upper] -= overlap / 2.0;
+                out[lower] += overlap / 2.0;
+            }
+        }
+    }
+    out
+}
+
 /// The highest value the y axis must reach: the running totals and any reported figures.
 fn top(series: &Series) -> u64 {
     let c = &series.cumulative;
@@ -69,11 +98,16 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     }
     notes.extend(c.clock.note());
     let last = c.steps.last();
+    // Room for "33 arrested", up to a quarter of the width; for a number too long for that,
+    // room for the number alone, up to two fifths.
     let right = lines(ctx, series)
         .iter()
-        .map(|l| ctx.measure.width(&end_label(last.map_or(0, l.value), l.verb), t.sizes.small, true))
-        .fold(0.0, f64::max)
-        .min(ctx.width * 0.25);
+        .map(|l| {
+            let n = last.map_or(0, l.value);
+            let label = ctx.measure.width(&end_label(n, l.verb), t.sizes.small, true).min(ctx.width * 0.25);
+            label.max(ctx.measure.width(&count(n), t.sizes.small, true).min(ctx.width * 0.4))
+        })
+        .fold(0.0, f64::max);
     let top_label = crate::format::tick(super::scale::count_ticks(top(series) as f64, 5).0);
     let left = ctx.measure.width(&top_label, t.sizes.small, false) + 8.0;
     Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: left, right_of_plot: right + 8.0 }
@@ -111,11 +145,13 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         if let Some(r) = line.reported_above {
             let py = y.px(r as f64);
             shapes.push(Shape::Line { points: vec![Point::new(plot.x, py), Point::new(plot.right(), py)], color: line.color, width: 1.0, dash: Some(4.0) });
-            let label = format!("{} {} reported", count(r), line.verb);
+            let labels = [format!("{} {} reported", count(r), line.verb), format!("{} reported", count(r)), count(r)];
+            let label = first_that_fits(ctx, &labels, t.sizes.small, false, plot.width - 4.0);
             shapes.push(ctx.text(&label, Point::new(plot.x + 4.0, py - 2.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Bottom));
         }
     }
     // Charges first, so the arrests line stays on top where the two meet.
+    let mut ends: Vec<(f64, String, Color)> = Vec::new();
     for (_, line) in visible.iter().rev() {
         let mut points = vec![Point::new(plot.x, y.px(0.0))];
         let mut prev = 0u64;
@@ -129,8 +165,15 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         // Thousands of steps in a few hundred pixels: keep what each pixel column shows.
         let points = decimate::thin_line(points, plot.width);
         shapes.push(Shape::Line { points, color: line.color, width: 2.5, dash: None });
-        let label = end_label(prev, line.verb);
-        shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, y.px(prev as f64)), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
+        let room = ctx.width - super::frame::PAD - plot.right() - 6.0;
+        let label = first_that_fits(ctx, &[end_label(prev, line.verb), count(prev)], t.sizes.small, true, room);
+        ends.push((y.px(prev as f64), label, line.color));
+    }
+    // Arrests (pushed last) above charges where the two totals end at the same height.
+    ends.reverse();
+    let ys = apart(ends.iter().map(|(y, ..)| *y).collect(), t.sizes.small * 1.2);
+    for ((_, label, color), ly) in ends.iter().zip(ys) {
+        shapes.push(ctx.text(label, Point::new(plot.right() + 6.0, ly), t.sizes.small, true, *color, HAlign::Left, VAlign::Middle));
     }
     // One item per series per moment that series changed: the pointer finds a moment by x,
     // the keyboard walks along one series (Left/Right) or switches series (Up/Down).
@@ -158,4 +201,19 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         }
     }
     done(shapes, hit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apart;
+
+    #[test]
+    fn end_labels_that_would_overlap_move_apart_about_their_middle() {
+        // Far enough apart: left alone.
+        assert_eq!(apart(vec![10.0, 40.0], 12.0), [10.0, 40.0]);
+        // At one height (33 arrested, 33 charged): the first stays on top.
+        assert_eq!(apart(vec![100.0, 100.0], 12.0), [94.0, 106.0]);
+        // Close, either order.
+        assert_eq!(apart(vec![104.0, 100.0], 12.0), [108.0, 96.0]);
+    }
 }
