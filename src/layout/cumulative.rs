@@ -45,23 +45,15 @@ fn first_that_fits(ctx: &LayoutContext<'_>, labels: &[String], size: f64, bold: 
         .unwrap_or_else(|| labels.last().map(|l| ctx.fit(l, size, bold, max)).unwrap_or_default())
 }
 
-/// Label centres at least `gap` apart, each as near its own `ys` as that allows, in the given
-/// order top to bottom where two are equal: the end labels of two totals that finish close
-/// together (or at one height) are moved apart about their middle.
-fn apart(ys: Vec<f64>, gap: f64) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..ys.len()).collect();
-    order.sort_by(|a, b| ys[*a].total_cmp(&ys[*b]).then(a.cmp(b)));
-    let mut out = ys.clone();
-    for pair in order.windows(2) {
-        if let [upper, lower] = *pair {
-            let overlap = gap - (out[lower] - out[upper]);
-            if overlap > 0.0 {
-                out[upper] -= overlap / 2.0;
-                out[lower] += overlap / 2.0;
-            }
-        }
+/// The centres of two end labels moved apart about their middle until they are at least `gap`
+/// apart, when the two totals finish close together (or at one height, where `a` goes above).
+fn apart(a: f64, b: f64, gap: f64) -> (f64, f64) {
+    let overlap = gap - (a - b).abs();
+    if overlap <= 0.0 {
+        return (a, b);
     }
-    out
+    let half = overlap / 2.0;
+    if b < a { (a + half, b - half) } else { (a - half, b + half) }
 }
 
 /// The highest value the y axis must reach: the running totals and any reported figures.
@@ -150,9 +142,15 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             shapes.push(ctx.text(&label, Point::new(plot.x + 4.0, py - 2.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Bottom));
         }
     }
+    // Where each total ends, and its label; arrests above charges where the two end at about
+    // the same height.
+    let mut ends: Vec<f64> = visible.iter().map(|(_, l)| y.px((l.value)(last) as f64)).collect();
+    if let [arrests, charged] = ends.as_mut_slice() {
+        (*arrests, *charged) = apart(*arrests, *charged, t.sizes.small * 1.2);
+    }
+    let room = ctx.width - super::frame::PAD - plot.right() - 6.0;
     // Charges first, so the arrests line stays on top where the two meet.
-    let mut ends: Vec<(f64, String, Color)> = Vec::new();
-    for (_, line) in visible.iter().rev() {
+    for ((_, line), ly) in visible.iter().zip(ends).rev() {
         let mut points = vec![Point::new(plot.x, y.px(0.0))];
         let mut prev = 0u64;
         for s in &c.steps {
@@ -165,15 +163,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         // Thousands of steps in a few hundred pixels: keep what each pixel column shows.
         let points = decimate::thin_line(points, plot.width);
         shapes.push(Shape::Line { points, color: line.color, width: 2.5, dash: None });
-        let room = ctx.width - super::frame::PAD - plot.right() - 6.0;
         let label = first_that_fits(ctx, &[end_label(prev, line.verb), count(prev)], t.sizes.small, true, room);
-        ends.push((y.px(prev as f64), label, line.color));
-    }
-    // Arrests (pushed last) above charges where the two totals end at the same height.
-    ends.reverse();
-    let ys = apart(ends.iter().map(|(y, ..)| *y).collect(), t.sizes.small * 1.2);
-    for ((_, label, color), ly) in ends.iter().zip(ys) {
-        shapes.push(ctx.text(label, Point::new(plot.right() + 6.0, ly), t.sizes.small, true, *color, HAlign::Left, VAlign::Middle));
+        shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, ly), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
     }
     // One item per series per moment that series changed: the pointer finds a moment by x,
     // the keyboard walks along one series (Left/Right) or switches series (Up/Down).
@@ -210,10 +201,10 @@ mod tests {
     #[test]
     fn end_labels_that_would_overlap_move_apart_about_their_middle() {
         // Far enough apart: left alone.
-        assert_eq!(apart(vec![10.0, 40.0], 12.0), [10.0, 40.0]);
-        // At one height (33 arrested, 33 charged): the first stays on top.
-        assert_eq!(apart(vec![100.0, 100.0], 12.0), [94.0, 106.0]);
+        assert_eq!(apart(10.0, 40.0, 12.0), (10.0, 40.0));
+        // At one height (33 arrested, 33 charged): the first goes on top.
+        assert_eq!(apart(100.0, 100.0, 12.0), (94.0, 106.0));
         // Close, either order.
-        assert_eq!(apart(vec![104.0, 100.0], 12.0), [108.0, 96.0]);
+        assert_eq!(apart(104.0, 100.0, 12.0), (108.0, 96.0));
     }
 }
