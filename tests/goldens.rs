@@ -173,17 +173,25 @@ fn entries() -> Vec<gallery::Entry> {
     subjects()
         .into_iter()
         .map(|subject| {
-            let images = goldens(&subject)
-                .iter()
-                .map(|g| {
-                    let height = svg_height(&render(&subject, g));
-                    let theme = if g.dark { ", dark theme" } else { "" };
-                    gallery::Image {
-                        src: format!("gallery/goldens/{}.svg", g.name),
-                        caption: format!("{}, {} px{theme}", g.view, g.width),
-                        width: g.width,
-                        height,
-                    }
+            let all = goldens(&subject);
+            let rows = View::ALL
+                .into_iter()
+                .map(|view| gallery::Row {
+                    view: view.to_string(),
+                    images: all
+                        .iter()
+                        .filter(|g| g.view == view)
+                        .map(|g| {
+                            let height = svg_height(&render(&subject, g));
+                            let theme = if g.dark { ", dark theme" } else { "" };
+                            gallery::Image {
+                                src: format!("gallery/goldens/{}.svg", g.name),
+                                caption: format!("{}, {} px{theme}", g.view, g.width),
+                                width: g.width,
+                                height,
+                            }
+                        })
+                        .collect(),
                 })
                 .collect();
             gallery::Entry {
@@ -192,7 +200,7 @@ fn entries() -> Vec<gallery::Entry> {
                 subtitle: subject.series.subtitle,
                 file: subject.file,
                 href: subject.href,
-                images,
+                rows,
             }
         })
         .collect()

@@ -2,11 +2,12 @@
 //! at what the goldens assert. It is written from the same list the golden test draws, by
 //! `UPDATE_GOLDENS=1 cargo test --test goldens`, and checked against that list otherwise.
 //!
-//! The page is static HTML with no script and no inline style (the demo server's CSP allows
-//! neither); its images are the goldens themselves, which `scripts/serve.mjs` serves from
-//! `tests/goldens/` at `/gallery/goldens/`, and its documents are served from `tests/fixtures/`
-//! at `/gallery/fixtures/`. Every text taken from a document is escaped, so markup in a title
-//! shows as the characters it is.
+//! The page is static HTML with no inline script or style (the demo server's CSP allows
+//! neither). Its images are the goldens themselves, which `scripts/serve.mjs` serves from
+//! `tests/goldens/` at `/gallery/goldens/`; beside each view's goldens, a live
+//! `<operation-chart>` draws the same document (served from `tests/fixtures/` at
+//! `/gallery/fixtures/`) with the widget in `dist/`, in the reader's own fonts. Every text
+//! taken from a document is escaped, so markup in a title shows as the characters it is.
 
 #![allow(dead_code)]
 
@@ -22,7 +23,15 @@ pub struct Entry {
     pub file: String,
     /// The document's URL, relative to the gallery page.
     pub href: String,
-    /// Its drawings, in order.
+    /// One row per view, in order.
+    pub rows: Vec<Row>,
+}
+
+/// One view of a document: its goldens, then the widget drawing it live.
+pub struct Row {
+    /// The view's name, as the element's `view` attribute takes it.
+    pub view: String,
+    /// Its goldens, in order.
     pub images: Vec<Image>,
 }
 
@@ -56,7 +65,7 @@ pub fn escape(text: &str) -> String {
 
 /// The whole page for `entries`, in their order.
 pub fn html(entries: &[Entry]) -> String {
-    let count: usize = entries.iter().map(|e| e.images.len()).sum();
+    let count: usize = entries.iter().flat_map(|e| &e.rows).map(|r| r.images.len()).sum();
     let mut out = String::new();
     out.push_str(concat!(
         "<!doctype html>\n",
@@ -67,6 +76,7 @@ pub fn html(entries: &[Entry]) -> String {
         "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         "  <title>Gallery: every test document in every view (operation-charts)</title>\n",
         "  <link rel=\"stylesheet\" href=\"gallery.css\">\n",
+        "  <script type=\"module\" src=\"/dist/operation-charts.js\"></script>\n",
         "</head>\n",
         "<body>\n",
         "  <header class=\"intro\">\n",
@@ -75,8 +85,12 @@ pub fn html(entries: &[Entry]) -> String {
     out.push_str(&format!(
         "    <p>The {count} SVG goldens of the native tests, for {} documents: the demo's Operation Cayman \
          and every edge case in <code>tests/fixtures/</code>, each drawn in each view at a narrow and a wide \
-         width. These images are exactly what <code>tests/goldens.rs</code> asserts; the widget draws the same \
-         scenes on a canvas. Titles and notes are the documents' own text.</p>\n",
+         width. These images are exactly what <code>tests/goldens.rs</code> asserts. Beside each view, the \
+         widget draws the same document live, as an article would show it. Titles and notes are the \
+         documents' own text.</p>\n    <p>The goldens place their text by a fixed table of character widths, \
+         so that they are the same on every machine, and this browser draws it in its own font: where that \
+         font is wider, a line can run past an image's edge. The live charts measure the font they draw \
+         with.</p>\n",
         entries.len()
     ));
     out.push_str("    <p><a href=\"./\">Back to the demo article</a></p>\n    <nav aria-label=\"Documents\">\n      <ul>\n");
@@ -90,23 +104,29 @@ pub fn html(entries: &[Entry]) -> String {
         if let Some(subtitle) = &e.subtitle {
             out.push_str(&format!("      <p class=\"subtitle\">{}</p>\n", escape(subtitle)));
         }
-        out.push_str(&format!(
-            "      <p class=\"file\"><a href=\"{}\"><code>{}</code></a></p>\n      <div class=\"images\">\n",
-            escape(&e.href),
-            escape(&e.file)
-        ));
-        for image in &e.images {
+        out.push_str(&format!("      <p class=\"file\"><a href=\"{}\"><code>{}</code></a></p>\n", escape(&e.href), escape(&e.file)));
+        for row in &e.rows {
+            out.push_str("      <div class=\"images\">\n");
+            for image in &row.images {
+                out.push_str(&format!(
+                    "        <figure>\n          <img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}: {}\" loading=\"lazy\">\n          <figcaption>{}</figcaption>\n        </figure>\n",
+                    escape(&image.src),
+                    image.width,
+                    image.height,
+                    escape(&e.anchor),
+                    escape(&image.caption),
+                    escape(&image.caption)
+                ));
+            }
             out.push_str(&format!(
-                "        <figure>\n          <img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}: {}\" loading=\"lazy\">\n          <figcaption>{}</figcaption>\n        </figure>\n",
-                escape(&image.src),
-                image.width,
-                image.height,
-                escape(&e.anchor),
-                escape(&image.caption),
-                escape(&image.caption)
+                "        <figure class=\"live\">\n          <operation-chart src=\"{}\" view=\"{}\" theme=\"light\"><p>The widget did not load.</p></operation-chart>\n          <figcaption>{}, live in the widget</figcaption>\n        </figure>\n",
+                escape(&e.href),
+                escape(&row.view),
+                escape(&row.view)
             ));
+            out.push_str("      </div>\n");
         }
-        out.push_str("      </div>\n    </section>\n");
+        out.push_str("    </section>\n");
     }
     out.push_str("  </main>\n</body>\n</html>\n");
     out
