@@ -1,4 +1,6 @@
-// Static server for the demo and the browser tests: www/ at /, dist/ at /dist/.
+// Static server for the demo and the browser tests: www/ at /, dist/ at /dist/, and for the
+// gallery (www/gallery.html) the SVG goldens at /gallery/goldens/ and the fixture documents at
+// /gallery/fixtures/, straight from tests/, so the page always shows what the tests assert.
 //
 // Every response carries a strict Content-Security-Policy (with Trusted Types enforced) and
 // nosniff, so the demo proves the widget works on the strictest newsroom pages: no inline
@@ -45,7 +47,7 @@ function mount(prefix, dir) {
  * registers with the resolved `route(path, handler)`: the browser tests use them.
  */
 export function startServer({ port = 8080, host = 'localhost', testPages = false } = {}) {
-  const mounts = [mount('/dist/', 'dist')];
+  const mounts = [mount('/dist/', 'dist'), mount('/gallery/goldens/', 'tests/goldens'), mount('/gallery/fixtures/', 'tests/fixtures')];
   if (testPages) mounts.push(mount('/test/', 'tests/browser/pages'), mount('/test-faults/', 'target/test-faults-dist'));
   mounts.push(mount('/', 'www'));
   const live = new Map(); // path under /test-live/ → (req, res) => void, with testPages only

@@ -2,7 +2,11 @@
 
 /// A whole number with thousands separators: `1250` → "1,250".
 pub fn count(n: u64) -> String {
-    let digits = n.to_string();
+    grouped(&n.to_string())
+}
+
+/// Digits with a comma between each group of three: "1250" → "1,250".
+fn grouped(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -15,10 +19,16 @@ pub fn count(n: u64) -> String {
 
 /// A tick value: whole numbers with separators, others with up to two decimals: `2500` →
 /// "2,500", `0.5` → "0.5", `-1.25` → "−1.25". Written with integers: precision formatting of
-/// floats would add about 10 KB to the wasm.
+/// floats would add about 10 KB to the wasm. From 10¹⁵ up, where hundredths no longer fit the
+/// integer, a tick is a whole number ("10,000,000,000,000,000"), still with separators.
 pub fn tick(v: f64) -> String {
-    if !v.is_finite() || v.abs() >= 1e15 {
+    if !v.is_finite() {
         return v.to_string();
+    }
+    if v.abs() >= 1e15 {
+        // An f64 this large prints as its whole digits, with no exponent and no point.
+        let s = grouped(&v.abs().round().to_string());
+        return if v < 0.0 { format!("−{s}") } else { s };
     }
     let hundredths = (v.abs() * 100.0).round() as u64;
     let mut s = count(hundredths / 100);
@@ -77,6 +87,10 @@ mod tests {
         assert_eq!(tick(-2500.0), "−2,500");
         assert_eq!(tick(-0.001), "0");
         assert_eq!(tick(1234.5), "1,234.5");
+        // The axis of the huge-counts fixture (tests/fixtures/huge-counts.json).
+        assert_eq!(tick(1e16), "10,000,000,000,000,000");
+        assert_eq!(tick(-2e15), "−2,000,000,000,000,000");
+        assert_eq!(tick(4e19), "40,000,000,000,000,000,000");
         assert_eq!(percent(21.0 * 100.0 / 33.0), "64%");
         assert_eq!(ratio(33.0 / 17.0), "1.9");
         assert_eq!(ratio(1_000_019.5), "1,000,020");

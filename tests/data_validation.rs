@@ -1,6 +1,8 @@
 //! Validation of operation data: the path and message of each kind of mistake the format
 //! describes, several at once, warnings kept apart, limits, suggestions, and never panicking.
 
+mod corpus;
+
 use operation_charts::data::{limits, load, load_typed, load_value, Checked, Event, Report};
 use serde_json::{json, Value};
 
@@ -627,6 +629,11 @@ fn the_typed_pass_reads_the_valid_fixtures_as_the_walk_does() {
     for text in [CAYMAN, HARBOUR, &base().to_string(), &format!("\u{feff}{}", base())] {
         assert_passes_agree(text);
         assert!(matches!(load_typed(text), Some(Ok(_))), "the typed pass did not read {:.80}", text);
+    }
+    // Every edge case of the corpus: empty, one event, huge counts, hostile text, …
+    for f in corpus::all() {
+        assert_passes_agree(&f.text);
+        assert!(matches!(load_typed(&f.text), Some(Ok(_))), "the typed pass did not read {}", f.name);
     }
 }
 

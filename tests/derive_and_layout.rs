@@ -1,28 +1,26 @@
 //! The numbers a reader sees, derived and laid out: totals, running sums, per-area sums, the
 //! description, tooltips found by hit-testing the laid-out scene, and labels that never
-//! overlap, for the bundled Cayman data and the fictional Harbour fixture.
+//! overlap, for the bundled Cayman data, the fictional Harbour fixture and every edge case of
+//! the fixture corpus (`tests/fixtures/`).
 
-use std::fs;
+mod corpus;
 
 use operation_charts::data::load;
 use operation_charts::derive::Series;
 use operation_charts::layout::{describe, layout, FixedWidths, Theme, View};
 use operation_charts::scene::{Item, ItemKind, Nav, Point, Scene};
 
-fn series(path: &str) -> Series {
-    let text = fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"));
-    match load(&text) {
-        Ok(checked) => Series::from_operation(&checked.operation),
-        Err(report) => panic!("{path} is invalid: {:?}", report.errors),
-    }
-}
-
 fn cayman() -> Series {
-    series("www/data/operation-cayman.json")
+    corpus::series_of("cayman", include_str!("../www/data/operation-cayman.json"))
 }
 
 fn harbour() -> Series {
-    series("tests/fixtures/operation-harbour.json")
+    corpus::series("operation-harbour")
+}
+
+/// Every document of the fixture corpus, by name.
+fn fixtures() -> Vec<(String, Series)> {
+    corpus::all().into_iter().map(|f| (f.name.clone(), corpus::series_of(&f.name, &f.text))).collect()
 }
 
 fn scene(s: &Series, view: View, width: f64) -> Scene {
@@ -158,50 +156,35 @@ fn markup_in_place_names_stays_text() {
 }
 
 #[test]
-fn empty_and_single_event_operations_lay_out_without_panicking() {
-    let docs = [
-        r#"{"version":1,"operation":{"name":"Op Empty"},"reported":{"raids":3,"arrests":2},"events":[],"source":{"name":"S"}}"#,
-        r#"{"version":1,"operation":{"name":"Op One"},"events":[{"type":"raid","time":"2020-01-01","area":"A"}],"source":{"name":"S"}}"#,
-        r#"{"version":1,"operation":{"name":"Op Same"},"events":[{"type":"raid","id":"r","time":"2020-01-01T06:00:00Z"},{"type":"arrest","raid":"r","time":"2020-01-01T06:00:00Z","count":1000000}],"source":{"name":"S"}}"#,
-    ];
-    for doc in docs {
-        let s = Series::from_operation(&load(doc).expect("valid").operation);
+fn every_fixture_lays_out_at_any_width_without_panicking() {
+    // The empty operation, a single event, the same instant, huge counts and the rest.
+    for (name, s) in fixtures() {
         for view in View::ALL {
             for width in [0.0, 120.0, 320.0, 1200.0, f64::NAN, 1e12] {
                 let sc = layout(&s, view, width, 300.0, &Theme::light(), &FixedWidths);
                 assert!(sc.width >= 120.0 && sc.width <= 8192.0);
                 for t in sc.texts() {
-                    assert!(t.at.x.is_finite() && t.at.y.is_finite(), "{view}: {t:?}");
+                    assert!(t.at.x.is_finite() && t.at.y.is_finite(), "{name}, {view}: {t:?}");
                 }
             }
         }
     }
 }
 
-/// An operation with `areas` areas, long names and four-digit counts: the hard case for labels.
-fn many_areas(areas: usize) -> Series {
-    let mut events = Vec::new();
-    for i in 0..areas {
-        events.push(format!(r#"{{"type":"raid","id":"r{i}","time":"2021-0{}-1{}T0{}:00:00Z","area":"Northern Metropolitan District {i}","place":"A rather long street name, Somewhere"}}"#, 1 + i % 9, i % 10, i % 10));
-        events.push(format!(r#"{{"type":"arrest","raid":"r{i}","time":"2021-0{}-1{}T1{}:00:00Z","count":{}}}"#, 1 + i % 9, i % 10, i % 10, 1000 + i * 37));
-        events.push(format!(r#"{{"type":"charge","raid":"r{i}","time":"2021-10-01","count":{}}}"#, 999 + i));
-    }
-    let doc = format!(r#"{{"version":1,"title":"Many areas","operation":{{"name":"Op Many"}},"events":[{}],"source":{{"name":"Test"}}}}"#, events.join(","));
-    Series::from_operation(&load(&doc).expect("valid").operation)
-}
-
 #[test]
 fn labels_do_not_overlap_from_phone_to_desktop_widths() {
-    for s in [cayman(), harbour(), many_areas(8), many_areas(40)] {
+    // Long area names and four-digit counts in eight and forty areas are the hard cases.
+    let all = std::iter::once(("cayman".to_owned(), cayman())).chain(fixtures());
+    for (name, s) in all {
         for view in View::ALL {
             for width in [320.0, 390.0, 640.0, 900.0, 1200.0] {
                 let h = operation_charts::layout::preferred_height(&s, view, width, &Theme::light(), &FixedWidths);
                 let sc = layout(&s, view, width, h, &Theme::light(), &FixedWidths);
                 let boxes: Vec<_> = sc.texts().filter(|t| !t.text.is_empty()).map(|t| (t.text.clone(), t.bounds())).collect();
                 for (i, (a, ra)) in boxes.iter().enumerate() {
-                    assert!(ra.x >= -0.5 && ra.right() <= width + 0.5, "{view} at {width}: {a:?} leaves the chart");
+                    assert!(ra.x >= -0.5 && ra.right() <= width + 0.5, "{name}, {view} at {width}: {a:?} leaves the chart");
                     for (b, rb) in boxes.iter().skip(i + 1) {
-                        assert!(!ra.overlaps(rb), "{view} at {width}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+                        assert!(!ra.overlaps(rb), "{name}, {view} at {width}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
                     }
                 }
             }
@@ -273,23 +256,19 @@ fn large_operations_stay_fast() {
 
 #[test]
 fn descriptions_stay_honest_with_odd_records() {
-    let describe = |doc: &str| Series::from_operation(&load(doc).expect("valid").operation).description;
-    let arrests_only = describe(r#"{"version":1,"operation":{"name":"Op"},"events":[{"type":"arrest","time":"2020-01-01","count":5},{"type":"charge","time":"2020-01-02","count":3}],"source":{"name":"S"}}"#);
+    let describe = |name: &str| corpus::series(name).description;
+    let arrests_only = describe("arrests-without-raids");
     assert!(arrests_only.starts_with("5 arrests; 3 of those arrested (60%) have been charged."), "{arrests_only}");
-    let above = describe(r#"{"version":1,"operation":{"name":"Op"},"reported":{"arrests":2},"events":[{"type":"raid","id":"r","time":"2020-01-01"},{"type":"arrest","raid":"r","time":"2020-01-01","count":5}],"source":{"name":"S"}}"#);
+    let above = describe("itemised-above-reported");
     assert!(above.contains("5 arrests against 2 reported"), "{above}");
-    let few = describe(r#"{"version":1,"operation":{"name":"Op"},"reported":{"arrests":300,"charged":1},"events":[],"source":{"name":"S"}}"#);
+    let few = describe("under-one-percent-charged");
     assert!(few.contains("1 of those arrested (under 1%) has been charged"), "{few}");
 }
 
 #[test]
 fn mixed_offsets_are_placed_on_one_named_clock() {
-    let doc = r#"{"version":1,"operation":{"name":"Op"},"events":[
-        {"type":"raid","id":"a","time":"2020-06-01T06:00:00+01:00","area":"A"},
-        {"type":"raid","id":"b","time":"2020-06-01T06:30:00+01:00","area":"A"},
-        {"type":"raid","id":"c","time":"2020-06-01T23:30:00Z","area":"B"},
-        {"type":"arrest","raid":"c","time":"2020-06-02T00:40:00+01:00"}],"source":{"name":"S"}}"#;
-    let s = Series::from_operation(&load(doc).expect("valid").operation);
+    // Raids a and b at +01:00, c at Z, and c's arrest at +01:00.
+    let s = corpus::series("mixed-offsets");
     assert_eq!(s.timeline.clock.name(), "UTC+01:00");
     let late = s.timeline.raids.iter().find(|r| r.id.as_deref() == Some("c")).expect("c");
     assert_eq!(late.time.label(), "Mon 1 Jun 2020, 23:30", "the tooltip keeps the time as written");

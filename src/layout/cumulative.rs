@@ -35,6 +35,27 @@ fn end_label(n: u64, what: &str) -> String {
     format!("{} {}", count(n), what)
 }
 
+/// The first of `labels` no wider than `max` px, or else the last one shortened with "…":
+/// a label drops its words before its number is cut.
+fn first_that_fits(ctx: &LayoutContext<'_>, labels: &[String], size: f64, bold: bool, max: f64) -> String {
+    labels
+        .iter()
+        .find(|l| ctx.measure.width(l, size, bold) <= max)
+        .cloned()
+        .unwrap_or_else(|| labels.last().map(|l| ctx.fit(l, size, bold, max)).unwrap_or_default())
+}
+
+/// The centres of two end labels moved apart about their middle until they are at least `gap`
+/// apart, when the two totals finish close together (or at one height, where `a` goes above).
+fn apart(a: f64, b: f64, gap: f64) -> (f64, f64) {
+    let overlap = gap - (a - b).abs();
+    if overlap <= 0.0 {
+        return (a, b);
+    }
+    let half = overlap / 2.0;
+    if b < a { (a + half, b - half) } else { (a - half, b + half) }
+}
+
 /// The highest value the y axis must reach: the running totals and any reported figures.
 fn top(series: &Series) -> u64 {
     let c = &series.cumulative;
@@ -69,11 +90,16 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     }
     notes.extend(c.clock.note());
     let last = c.steps.last();
+    // Room for "33 arrested", up to a quarter of the width; for a number too long for that,
+    // room for the number alone, up to two fifths.
     let right = lines(ctx, series)
         .iter()
-        .map(|l| ctx.measure.width(&end_label(last.map_or(0, l.value), l.verb), t.sizes.small, true))
-        .fold(0.0, f64::max)
-        .min(ctx.width * 0.25);
+        .map(|l| {
+            let n = last.map_or(0, l.value);
+            let label = ctx.measure.width(&end_label(n, l.verb), t.sizes.small, true).min(ctx.width * 0.25);
+            label.max(ctx.measure.width(&count(n), t.sizes.small, true).min(ctx.width * 0.4))
+        })
+        .fold(0.0, f64::max);
     let top_label = count_label(super::scale::count_ticks(top(series) as f64, 5).0, true);
     let left = ctx.measure.width(&top_label, t.sizes.small, false) + 8.0;
     Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: left, right_of_plot: right + 8.0 }
@@ -115,12 +141,20 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         if let Some(r) = line.reported_above {
             let py = y.px(r as f64);
             shapes.push(Shape::Line { points: vec![Point::new(plot.x, py), Point::new(plot.right(), py)], color: line.color, width: 1.0, dash: Some(4.0) });
-            let label = format!("{} {} reported", count(r), line.verb);
+            let labels = [format!("{} {} reported", count(r), line.verb), format!("{} reported", count(r)), count(r)];
+            let label = first_that_fits(ctx, &labels, t.sizes.small, false, plot.width - 4.0);
             shapes.push(ctx.text(&label, Point::new(plot.x + 4.0, py - 2.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Bottom));
         }
     }
+    // Where each total ends, and its label; arrests above charges where the two end at about
+    // the same height.
+    let mut ends: Vec<f64> = visible.iter().map(|(_, l)| y.px((l.value)(last) as f64)).collect();
+    if let [arrests, charged] = ends.as_mut_slice() {
+        (*arrests, *charged) = apart(*arrests, *charged, t.sizes.small * 1.2);
+    }
+    let room = ctx.width - super::frame::PAD - plot.right() - 6.0;
     // Charges first, so the arrests line stays on top where the two meet.
-    for (_, line) in visible.iter().rev() {
+    for ((_, line), ly) in visible.iter().zip(ends).rev() {
         let mut points = vec![Point::new(plot.x, y.px(0.0))];
         let mut prev = 0u64;
         for s in &c.steps {
@@ -133,8 +167,8 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         // Thousands of steps in a few hundred pixels: keep what each pixel column shows.
         let points = decimate::thin_line(points, plot.width);
         shapes.push(Shape::Line { points, color: line.color, width: 2.5, dash: None });
-        let label = end_label(prev, line.verb);
-        shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, y.px(prev as f64)), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
+        let label = first_that_fits(ctx, &[end_label(prev, line.verb), count(prev)], t.sizes.small, true, room);
+        shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, ly), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
     }
     // One item per series per moment that series changed: the pointer finds a moment by x,
     // the keyboard walks along one series (Left/Right) or switches series (Up/Down).
@@ -163,4 +197,19 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     }
     notes.draw(ctx, whole, lines(ctx, series).len(), &mut shapes, &mut hit);
     done(shapes, hit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apart;
+
+    #[test]
+    fn end_labels_that_would_overlap_move_apart_about_their_middle() {
+        // Far enough apart: left alone.
+        assert_eq!(apart(10.0, 40.0, 12.0), (10.0, 40.0));
+        // At one height (33 arrested, 33 charged): the first goes on top.
+        assert_eq!(apart(100.0, 100.0, 12.0), (94.0, 106.0));
+        // Close, either order.
+        assert_eq!(apart(104.0, 100.0, 12.0), (108.0, 96.0));
+    }
 }

@@ -62,6 +62,22 @@ pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     super::frame::chrome_height(ctx, &chrome(ctx, series)) + 3.0 * 64.0
 }
 
+/// The count axis's end and ticks across `width` px: about one per 60 px, fewer where the
+/// labels are wider than that (counts in the trillions), so that no two labels overlap.
+fn ticks_that_fit(ctx: &LayoutContext<'_>, max: f64, width: f64) -> (f64, Vec<f64>) {
+    let size = ctx.theme.sizes.small;
+    let mut most = (width / 60.0).floor().clamp(1.0, 6.0) as usize;
+    loop {
+        let (top, ticks) = count_ticks(max, most);
+        let widest = ticks.iter().map(|v| ctx.measure.width(&crate::format::tick(*v), size, false)).fold(0.0, f64::max);
+        let spacing = width / ticks.len().saturating_sub(1).max(1) as f64;
+        if most <= 1 || spacing >= widest + size * 0.8 {
+            return (top, ticks);
+        }
+        most -= 1;
+    }
+}
+
 /// Lays out the summary view.
 pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let t = ctx.theme;
@@ -69,7 +85,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let stages = series.totals.stages();
     let max = stages.iter().map(StageCount::shown).max().unwrap_or(0) as f64;
-    let (top, ticks) = count_ticks(max, (plot.width / 60.0).floor().clamp(1.0, 6.0) as usize);
+    let (top, ticks) = ticks_that_fit(ctx, max, plot.width);
     let x = LinearScale::new(0.0, top, plot.x, plot.right());
     for v in &ticks {
         let px = x.px(*v);

@@ -57,12 +57,20 @@ fn fmt(seconds: f64, parts: DateLabel) -> String {
     DateTime::from_timestamp(seconds as i64, 0).map(|d| parts.format(d.naive_utc())).unwrap_or_default()
 }
 
-fn fits(labels: &[(f64, String)], px_per_second: f64, size: f64, measure: &dyn TextMeasure) -> bool {
+/// Whether `labels` (centred at their axis seconds, on an axis from `start` that is `width` px
+/// wide) leave a gap between each pair. A label that would stick out of either end is drawn
+/// shifted inside the axis (`time_grid` in layout/mod.rs), so it is measured there too.
+fn fits(labels: &[(f64, String)], start: f64, width: f64, px_per_second: f64, size: f64, measure: &dyn TextMeasure) -> bool {
     let gap = size * 0.8;
-    labels.windows(2).all(|w| match w {
-        [(a, la), (b, lb)] => {
-            (b - a) * px_per_second >= (measure.width(la, size, false) + measure.width(lb, size, false)) / 2.0 + gap
-        }
+    let placed: Vec<(f64, f64)> = labels
+        .iter()
+        .map(|(s, label)| {
+            let w = measure.width(label, size, false);
+            (((s - start) * px_per_second).clamp(w / 2.0, (width - w / 2.0).max(w / 2.0)), w)
+        })
+        .collect();
+    placed.windows(2).all(|pair| match pair {
+        [(a, wa), (b, wb)] => b - a >= (wa + wb) / 2.0 + gap,
         _ => true,
     })
 }
@@ -93,7 +101,7 @@ fn hours(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure
                 .map(|(s, l)| TimeTick { seconds: *s, label: Some(l.clone()), label_seconds: *s })
                 .collect(),
         };
-        let ok = fits(&labels, px, size, measure);
+        let ok = fits(&labels, start, width, px, size, measure);
         chosen = Some(axis);
         if ok {
             break;
@@ -126,7 +134,7 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
             .map(|i| start + i as f64 * DAY)
             .map(|s| (s + DAY / 2.0, fmt(s, if s == start { first } else { pattern })))
             .collect();
-        if fits(&labels, px, size, measure) {
+        if fits(&labels, start, width, px, size, measure) {
             let mut ticks: Vec<TimeTick> = labels
                 .into_iter()
                 .map(|(mid, label)| TimeTick { seconds: mid - DAY / 2.0, label: Some(label), label_seconds: mid })
@@ -159,7 +167,7 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
             .iter()
             .map(|(s, l)| TimeTick { seconds: *s, label: Some(l.clone()), label_seconds: *s })
             .collect();
-        if fits(&labels, px, size, measure) {
+        if fits(&labels, start, width, px, size, measure) {
             break;
         }
     }
@@ -207,6 +215,29 @@ mod tests {
         assert!(l.contains(&"06:00".to_owned()), "{l:?}");
         assert!(l.first().is_some_and(|f| f.starts_with("Mon 16 Apr, ")), "the first tick names the day: {l:?}");
         assert!(a.start <= at("2018-04-16T06:00:00+01:00") && a.end >= at("2018-04-16T09:30:00+01:00"));
+    }
+
+    #[test]
+    fn labels_shifted_inside_the_axis_still_leave_a_gap() {
+        // A day apart (the hostile-text fixture's raids): the first label names the day, and
+        // centred on the axis's start it would stick out, so it is drawn shifted inside
+        // (layout::time_grid); shifted, it must still clear the label after it.
+        let (a, b) = (at("2023-02-01T06:00:00Z"), at("2023-02-02T06:00:00Z"));
+        for width in (200..=800).step_by(3) {
+            let w = f64::from(width);
+            let axis = TimeAxis::new(a, b, w, 12.0, &FixedWidths, false);
+            let px = w / (axis.end - axis.start);
+            let drawn: Vec<(f64, f64)> = axis
+                .ticks
+                .iter()
+                .filter_map(|t| {
+                    let lw = FixedWidths.width(t.label.as_deref()?, 12.0, false);
+                    let c = ((t.label_seconds - axis.start) * px).clamp(lw / 2.0, (w - lw / 2.0).max(lw / 2.0));
+                    Some((c - lw / 2.0, c + lw / 2.0))
+                })
+                .collect();
+            assert!(drawn.windows(2).all(|p| p[0].1 < p[1].0), "at {width} px: {:?} {drawn:?}", labels(&axis));
+        }
     }
 
     #[test]
