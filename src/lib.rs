@@ -18,3 +18,5 @@ pub mod paint;
 pub mod export;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(feature = "testing")]
+pub mod testing;
