@@ -196,7 +196,8 @@ pub fn frame(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> Frame {
     }
     let top = y + GAP;
     let bottom = ctx.height - PAD - footer_height - GAP - chrome.below_plot;
-    let left = PAD + chrome.left_of_plot;
+    // Labels wider than the chart (20-digit counts at 120 px) must not push the plot off it.
+    let left = (PAD + chrome.left_of_plot).min(ctx.width - PAD - 1.0);
     let right = ctx.width - PAD - chrome.right_of_plot;
     let plot = Rect::new(left, top, (right - left).max(1.0), (bottom - top).max(1.0));
     Frame { plot, shapes, legend: buttons }
