@@ -156,11 +156,8 @@ proptest! {
         let op = operation(&doc);
         let series = Series::from_operation(&op);
         let itemised = |kind: &str| -> u64 {
-            op.events.iter().filter(|e| match (kind, e) {
-                ("raids", Event::Raid(_)) => true,
-                ("arrests", Event::Arrest(_)) | ("charged", Event::Charge(_)) => true,
-                _ => false,
-            }).fold(0u64, |n, e| n.saturating_add(if kind == "raids" { 1 } else { e.people() }))
+            op.events.iter().filter(|e| matches!((kind, e), ("raids", Event::Raid(_)) | ("arrests", Event::Arrest(_)) | ("charged", Event::Charge(_))))
+                .fold(0u64, |n, e| n.saturating_add(if kind == "raids" { 1 } else { e.people() }))
         };
         let reported = op.reported.unwrap_or_default();
         let expected = [

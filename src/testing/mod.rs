@@ -22,6 +22,9 @@ pub use check_load::check_load;
 pub use check_render::check_render;
 pub use recording::{Call, RecordingBackend};
 
+/// A check of one fuzz input: returns when the input passes, panics saying why when not.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets by name (as in `fuzz/fuzz_targets/` and `fuzz/corpus/`), with their check.
-pub const TARGETS: [(&str, fn(&[u8])); 3] =
+pub const TARGETS: [(&str, Check); 3] =
     [("load", check_load), ("render", check_render), ("interact", check_interaction)];
