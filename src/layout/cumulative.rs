@@ -111,7 +111,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         if let Some(r) = line.reported_above {
             let py = y.px(r as f64);
             shapes.push(Shape::Line { points: vec![Point::new(plot.x, py), Point::new(plot.right(), py)], color: line.color, width: 1.0, dash: Some(4.0) });
-            let label = ctx.fit(&format!("{} {} reported", count(r), line.verb), t.sizes.small, false, ctx.width - plot.x - 4.0);
+            let label = format!("{} {} reported", count(r), line.verb);
             shapes.push(ctx.text(&label, Point::new(plot.x + 4.0, py - 2.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Bottom));
         }
     }
@@ -129,8 +129,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         // Thousands of steps in a few hundred pixels: keep what each pixel column shows.
         let points = decimate::thin_line(points, plot.width);
         shapes.push(Shape::Line { points, color: line.color, width: 2.5, dash: None });
-        // Kept inside the chart: a 20-digit total at 120 px is wider than the room kept for it.
-        let label = ctx.fit(&end_label(prev, line.verb), t.sizes.small, true, ctx.width - plot.right() - 6.0);
+        let label = end_label(prev, line.verb);
         shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, y.px(prev as f64)), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
     }
     // One item per series per moment that series changed: the pointer finds a moment by x,

@@ -131,15 +131,10 @@ pub fn preferred_height(series: &Series, view: View, width: f64, theme: &Theme, 
     clamp_size(h.ceil())
 }
 
-/// A centred message in an empty plot, e.g. "No raids itemised", kept inside the chart when
-/// the plot is narrower than the message.
+/// A centred message in an empty plot, e.g. "No raids itemised".
 pub(crate) fn empty_message(ctx: &LayoutContext<'_>, plot: Rect, text: &str) -> Shape {
     let t = ctx.theme;
-    let text = ctx.fit(text, t.sizes.label, false, (ctx.width - 2.0 * frame::PAD).max(1.0));
-    let half = ctx.measure.width(&text, t.sizes.label, false) / 2.0;
-    let at = plot.center();
-    let x = at.x.clamp(frame::PAD + half, (ctx.width - frame::PAD - half).max(frame::PAD + half));
-    ctx.text(&text, Point::new(x, at.y), t.sizes.label, false, t.muted, HAlign::Center, VAlign::Middle)
+    ctx.text(text, plot.center(), t.sizes.label, false, t.muted, HAlign::Center, VAlign::Middle)
 }
 
 /// Draws a time axis's grid and labels under `plot`; returns the x scale.

@@ -100,12 +100,10 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(Shape::Rect { rect: itemised, fill: t.arrests, stroke: None });
         let mid = bar_y + bar_h / 2.0;
         shapes.push(ctx.text(s.stage.name(), Point::new(plot.x - LABEL_GAP, mid), t.sizes.label, true, t.text, HAlign::Right, VAlign::Middle));
-        let room = (chrome.right_of_plot + plot.right() - whole.right()).min(ctx.width - whole.right() - 6.0);
-        let value = ctx.fit(&value_label(s), t.sizes.label, true, room);
+        let value = ctx.fit(&value_label(s), t.sizes.label, true, chrome.right_of_plot + plot.right() - whole.right());
         shapes.push(ctx.text(&value, Point::new(whole.right() + 6.0, mid), t.sizes.label, true, t.text, HAlign::Left, VAlign::Middle));
         if let Some(r) = &rate {
-            let r = ctx.fit(r, t.sizes.small, false, ctx.width - super::frame::PAD - plot.x - 4.0);
-            shapes.push(ctx.text(&r, Point::new(plot.x + 4.0, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
+            shapes.push(ctx.text(r, Point::new(plot.x + 4.0, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
         }
         let focus = hit.add_boxes([Mark::rect(Rect::new(whole.x, whole.y, whole.width.max(2.0), whole.height))]);
         hit.add_rect(band, Target::new(ItemKind::Stage, 0, i, Point::new(whole.right(), whole.y), focus));

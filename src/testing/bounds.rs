@@ -3,14 +3,10 @@
 //! painter makes inside the canvas (plus the same margin in device pixels), with no more calls
 //! than the scene has shapes to draw.
 //!
-//! Two allowances, both as far as the painter clips (one chart size beyond each edge), where
-//! a text cannot fit:
-//! - a text may run past the left and right edges: at the narrowest widths, labels of
-//!   extreme figures (a 20-digit count) are wider than the whole chart (an open finding of the
-//!   first long fuzz run; the README's Reliability section);
-//! - a chart given less height than its view asks for ([`Room::Cramped`]: a host
-//!   page's CSS can do that) cannot fit its title, legend and notes, and may run past its top
-//!   and bottom edges.
+//! One allowance: a chart given less height than its view asks for ([`Room::Cramped`]: a
+//! host page's CSS can do that) cannot fit its title, legend and notes, and may run past its
+//! top and bottom edges; the painter then clips them to one chart height beyond each edge.
+//! Across, it must still fit.
 //!
 //! Each check returns the problems it found as readable lines, so the fuzz checks can panic
 //! with them and property tests can report them.
@@ -34,16 +30,16 @@ const MAX_DASHES: usize = 10_000;
 pub enum Room {
     /// At least the view's preferred height: everything fits.
     Enough,
-    /// Less: things may run past the top and bottom edges, as far as the painter clips.
+    /// Less: things may run past the top and bottom edges.
     Cramped,
 }
 
 impl Room {
-    /// How far past the top and bottom edges a shape may reach, for a chart `height` tall.
-    fn vertical_margin(self, height: f64) -> f64 {
+    /// How far past the top and bottom edges a shape may reach, CSS px.
+    fn vertical_margin(self) -> f64 {
         match self {
             Room::Enough => MARGIN,
-            Room::Cramped => height,
+            Room::Cramped => f64::INFINITY,
         }
     }
 }
@@ -52,17 +48,16 @@ impl Room {
 pub fn scene_problems(scene: &Scene, room: Room) -> Vec<String> {
     let mut out = Vec::new();
     let (w, h) = (scene.width, scene.height);
-    let vertical = room.vertical_margin(h);
+    let vertical = room.vertical_margin();
     let sizes = SIZE_LIMITS.0..=SIZE_LIMITS.1;
     if !(sizes.contains(&w) && sizes.contains(&h)) {
         out.push(format!("the chart is {w} × {h} CSS px, outside the size limits {SIZE_LIMITS:?}"));
         return out;
     }
-    let within = |r: Rect, across: f64| {
+    let inside = |r: Rect| {
         let finite = [r.x, r.y, r.width, r.height].iter().all(|v| v.is_finite());
-        finite && r.x >= -across && r.y >= -vertical && r.right() <= w + across && r.bottom() <= h + vertical
+        finite && r.x >= -MARGIN && r.y >= -vertical && r.right() <= w + MARGIN && r.bottom() <= h + vertical
     };
-    let inside = |r: Rect| within(r, MARGIN);
     let point_box = |p: Point, radius: f64| Rect::new(p.x - radius, p.y - radius, 2.0 * radius, 2.0 * radius);
     for (i, shape) in scene.shapes.iter().enumerate() {
         let ok = match shape {
@@ -82,7 +77,8 @@ pub fn scene_problems(scene: &Scene, room: Room) -> Vec<String> {
                     && inside(point_box(*center, *radius))
                     && stroke.is_none_or(|(_, width)| width.is_finite() && width >= 0.0)
             }
-            Shape::Text(t) => t.size.is_finite() && t.size > 0.0 && t.width >= 0.0 && within(t.bounds(), w),
+            // An empty text (a label shortened to nothing) draws nothing, wherever it is.
+            Shape::Text(t) => t.size.is_finite() && t.size > 0.0 && t.width >= 0.0 && (t.text.is_empty() || inside(t.bounds())),
         };
         if !ok {
             out.push(format!("shape {i} of a {w} × {h} chart is not finite or leaves it: {shape:?}"));
@@ -132,22 +128,15 @@ pub fn paint_problems(drawing: &Drawing) -> Vec<String> {
         out.push(format!("the first call is {:?}, not the background over the whole canvas", canvas.calls.first()));
     }
     let margin = MARGIN * dpr + 1.0;
-    let text_margin = size.0 + 1.0;
-    let vertical = drawing.room.vertical_margin(scene.height) * dpr + 1.0;
+    // Past the top and bottom of a cramped chart, as far as the painter clips.
+    let vertical = drawing.room.vertical_margin().min(scene.height) * dpr + 1.0;
     let inside = |(x, y): (i32, i32)| {
         let (x, y) = (f64::from(x), f64::from(y));
         x >= -margin && y >= -vertical && x <= size.0 + margin && y <= size.1 + vertical
     };
-    let text_inside = |(x, y): (i32, i32)| {
-        let (x, y) = (f64::from(x), f64::from(y));
-        x >= -text_margin && y >= -vertical && x <= size.0 + text_margin && y <= size.1 + vertical
-    };
     for (i, call) in canvas.calls.iter().enumerate() {
-        let in_place = match call {
-            Call::Text { at, .. } => text_inside(*at),
-            _ => call.points().into_iter().all(inside),
-        };
-        let ok = in_place
+        let draws_nothing = matches!(call, Call::Text { text, .. } if text.is_empty());
+        let ok = (draws_nothing || call.points().into_iter().all(inside))
             && match call {
                 Call::Circle { center, radius, .. } => {
                     let r = *radius as i32;
