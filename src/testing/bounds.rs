@@ -108,7 +108,8 @@ pub fn scene_problems(scene: &Scene, room: Room) -> Vec<String> {
 
 /// Problems with what the painter did: a canvas that is not the scene's size times the pixel
 /// ratio, preparing or presenting other than once, a first call that does not clear the whole
-/// canvas, a coordinate outside the canvas plus [`MARGIN`], or more calls than shapes.
+/// canvas, a coordinate outside the canvas plus [`MARGIN`] (above and below a cramped chart:
+/// outside what the painter clips to), or more calls than shapes.
 pub fn paint_problems(drawing: &Drawing) -> Vec<String> {
     let mut out = Vec::new();
     let (scene, canvas, dpr) = (&drawing.scene, &drawing.canvas, drawing.dpr);
