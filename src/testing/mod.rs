@@ -4,10 +4,10 @@
 //! Each fuzz target is one "check this input" function taking raw bytes, so a saved corpus
 //! or crash input replays through exactly the code the fuzzer ran (`tests/fuzz_corpus.rs`):
 //!
-//! - [`check_load`]: bytes → load and validate;
-//! - [`check_render`]: an arbitrary operation ([`recipe`]) → derive → layout → scene → paint
+//! - [`fn@check_load`]: bytes → load and validate;
+//! - [`fn@check_render`]: an arbitrary operation ([`recipe`]) → derive → layout → scene → paint
 //!   into a [`RecordingBackend`], checked by [`bounds`];
-//! - [`check_interaction`]: pointer moves and key presses on such a chart.
+//! - [`fn@check_interaction`]: pointer moves and key presses on such a chart.
 
 pub mod bounds;
 pub mod check_interaction;
