@@ -42,12 +42,37 @@ fn replay(folder: &str, target: &str, check: fn(&[u8])) -> usize {
     files.len()
 }
 
+/// The check of the target called `name`.
+fn check_of(name: &str) -> fn(&[u8]) {
+    TARGETS.iter().find(|(target, _)| *target == name).map(|(_, check)| *check).unwrap_or_else(|| panic!("no target {name}"))
+}
+
+/// Every saved corpus input of `target`; the corpus is committed, so it must not be empty.
+fn corpus(target: &str) {
+    let n = replay("corpus", target, check_of(target));
+    assert!(n > 0, "fuzz/corpus/{target}/ is empty: the corpus is committed, and replayed here");
+}
+
+// One test per target, so that they run side by side.
+
 #[test]
-fn every_corpus_input_passes_its_check() {
-    for (target, check) in TARGETS {
-        let n = replay("corpus", target, check);
-        assert!(n > 0, "fuzz/corpus/{target}/ is empty: the corpus is committed, and replayed here");
-    }
+fn the_load_corpus_passes_its_check() {
+    corpus("load");
+}
+
+#[test]
+fn the_render_corpus_passes_its_check() {
+    corpus("render");
+}
+
+#[test]
+fn the_interact_corpus_passes_its_check() {
+    corpus("interact");
+}
+
+#[test]
+fn every_target_has_its_corpus_test() {
+    assert_eq!(TARGETS.map(|(name, _)| name), ["load", "render", "interact"]);
 }
 
 #[test]
