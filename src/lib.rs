@@ -23,3 +23,5 @@ pub mod export;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(feature = "testing")]
+pub mod testing;

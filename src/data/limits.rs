@@ -79,7 +79,7 @@ pub(crate) fn check_string(text: &str) -> Option<String> {
 /// Control characters (other than tab and line breaks), which no chart text needs and an SVG
 /// cannot hold, and the explicit bidirectional embeddings, overrides and isolates, which can
 /// reorder what a reader sees: "12" can be made to read "21".
-fn is_hidden_control(c: char) -> bool {
+pub(crate) fn is_hidden_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

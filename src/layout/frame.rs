@@ -102,19 +102,18 @@ const FIT_TOLERANCE: f64 = 0.01;
 const MIN_TARGET: f64 = 24.0;
 
 impl LayoutContext<'_> {
-    /// A measured text shape.
+    /// A measured text shape, shortened with "…" where it would run past the chart's left or
+    /// right edge (a 20-digit count at 120 px).
     #[allow(clippy::too_many_arguments)]
     pub fn text(&self, text: &str, at: Point, size: f64, bold: bool, color: Color, align: HAlign, baseline: VAlign) -> Shape {
-        Shape::Text(TextShape {
-            text: text.to_owned(),
-            at,
-            size,
-            bold,
-            color,
-            align,
-            baseline,
-            width: self.measure.width(text, size, bold),
-        })
+        let room = match align {
+            HAlign::Left => self.width - at.x,
+            HAlign::Center => 2.0 * at.x.min(self.width - at.x),
+            HAlign::Right => at.x,
+        };
+        let text = self.fit(text, size, bold, room);
+        let width = self.measure.width(&text, size, bold);
+        Shape::Text(TextShape { text, at, size, bold, color, align, baseline, width })
     }
 
     /// Breaks `text` into lines no wider than `max` (a word longer than a line is cut).
@@ -146,11 +145,10 @@ impl LayoutContext<'_> {
         if self.measure.width(text, size, bold) <= max {
             return text.to_owned();
         }
-        let chars: Vec<char> = text.chars().collect();
-        let mut n = chars.len();
-        while n > 0 {
-            n -= 1;
-            let s: String = chars.iter().take(n).collect::<String>() + "…";
+        // Each shorter prefix (one character fewer each time) with an ellipsis.
+        for (end, _) in text.char_indices().rev() {
+            let mut s = text.get(..end).unwrap_or_default().to_owned();
+            s.push('…');
             if self.measure.width(&s, size, bold) <= max {
                 return s;
             }
@@ -199,7 +197,8 @@ pub fn frame(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> Frame {
     }
     let top = y + GAP;
     let bottom = ctx.height - PAD - footer_height - GAP - chrome.below_plot;
-    let left = PAD + chrome.left_of_plot;
+    // Labels wider than the chart (20-digit counts at 120 px) must not push the plot off it.
+    let left = (PAD + chrome.left_of_plot).min(ctx.width - PAD - 1.0);
     let right = ctx.width - PAD - chrome.right_of_plot;
     let plot = Rect::new(left, top, (right - left).max(1.0), (bottom - top).max(1.0));
     Frame { plot, shapes, legend: buttons }

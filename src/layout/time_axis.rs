@@ -8,6 +8,10 @@ use crate::data::date_label::DateLabel;
 
 const HOUR: f64 = 3600.0;
 const DAY: f64 = 86_400.0;
+/// A day before 0000-01-01T00:00Z, in seconds since 1970: before any time a document can write.
+const EARLIEST: f64 = -62_167_219_200.0 - DAY;
+/// A day after 10000-01-01T00:00Z: after any time a document can write.
+const LATEST: f64 = 253_402_300_800.0 + DAY;
 
 /// One tick on a time axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +52,9 @@ impl TimeAxis {
 fn ordered(a: f64, b: f64) -> (f64, f64) {
     let a = if a.is_finite() { a } else { 0.0 };
     let b = if b.is_finite() { b } else { a };
-    // Keep far from chrono's limits, and inside what a news story could span.
-    let clamp = |v: f64| v.clamp(-1e11, 1e11);
+    // Keep far from chrono's limits, but take in every time a document can write (years 0 to
+    // 9999, on any clock): an axis shorter than its data drew marks off the chart.
+    let clamp = |v: f64| v.clamp(EARLIEST, LATEST);
     if a <= b { (clamp(a), clamp(b)) } else { (clamp(b), clamp(a)) }
 }
 
