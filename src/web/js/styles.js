@@ -166,8 +166,6 @@ canvas.snapshot { pointer-events: none; }
   line-height: 1.4;
   cursor: pointer;
 }
-/* The triangle is decoration: its alternative text is empty, so the button is named "Show data",
-   not "▸ Show data". Browsers without alternative text keep the first declaration. */
 .tools button::before { content: "\\25B8\\00A0"; content: "\\25B8\\00A0" / ""; }
 .tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; content: "\\25BE\\00A0" / ""; }
 .tools button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
