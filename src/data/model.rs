@@ -1,4 +1,4 @@
-//! The Rust types that *are* operation data format version 1 (`../shared/docs/data-format.md`).
+//! The Rust types that *are* operation data format version 1 (reference: `docs/data-format.md`).
 //!
 //! These types are the single source of truth: documents are read straight into them in one
 //! pass (their `Deserialize` impls, in `read_document.rs` and `read_event.rs`, accept only

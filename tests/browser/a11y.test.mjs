@@ -73,9 +73,13 @@ describe('screen readers', () => {
     const last = cum.table.rows.at(-1);
     assert.ok(last.includes('33') && last.includes('21'), `the running totals end at 33 and 21: ${last}`);
 
+    // The triangle drawn before the text (a CSS ::before) is decoration, not part of the name.
+    const named = (expanded) => page.locator('#sum').getByRole('button', { name: 'Show data', exact: true, expanded }).count();
+    assert.equal(await named(false), 1, 'the button is named exactly "Show data", without the ▸');
     await page.locator('#sum').getByRole('button', { name: 'Show data' }).click();
     s = await a11yState(page, 'sum');
     assert.equal(s.showData.expanded, 'true');
+    assert.equal(await named(true), 1, 'open, it is still named exactly "Show data" (without the ▾), and expanded');
     assert.equal(s.table.shown, true, 'Show data makes the table visible');
     await page.locator('#sum').getByRole('button', { name: 'Show data' }).press('Enter');
     s = await a11yState(page, 'sum');

@@ -1,5 +1,5 @@
 // Types for operation-charts.js: the <operation-chart> element, its events, the JS API
-// (mount, validate) and operation data format version 1 (docs: data-format.md).
+// (mount, validate) and operation data format version 1 (reference: docs/data-format.md).
 
 // ---------------------------------------------------------------------------------------------
 // The data format, version 1.
@@ -181,7 +181,7 @@ export interface OperationChartEventMap extends HTMLElementEventMap {
 // The element.
 
 /**
- * `<operation-chart src view refresh theme>`: see embed-contract.md.
+ * `<operation-chart src view refresh theme>`: attributes in the README, events in docs/embedding.md.
  *
  * Readers: the data is one tab stop (arrow keys, Home, End, Escape move through the items and
  * announce them in a polite live region; keyboard focus shows how, as text); legend entries are

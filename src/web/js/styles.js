@@ -195,8 +195,8 @@ canvas.snapshot { pointer-events: none; }
   line-height: 1.4;
   cursor: pointer;
 }
-.tools button::before { content: "\\25B8\\00A0"; }
-.tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; }
+.tools button::before { content: "\\25B8\\00A0"; content: "\\25B8\\00A0" / ""; }
+.tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; content: "\\25BE\\00A0" / ""; }
 .tools button:focus-visible, .data button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
 .data {
   flex: none;
