@@ -33,6 +33,14 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     Chrome { series, legend, notes, below_plot: t.sizes.label * 1.6, left_of_plot: left, right_of_plot: 0.0 }
 }
 
+/// The words of this view that are otherwise only pixels (see [`Chrome::about`]), with how
+/// to read its marks.
+pub fn about(ctx: &LayoutContext<'_>, series: &Series) -> Vec<String> {
+    let mut about = chrome(ctx, series).about();
+    about.push("Bars of people charged are striped; bars of people arrested are plain.".to_owned());
+    about
+}
+
 /// The height the view wants at `width`.
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     chrome_height(ctx, &chrome(ctx, series)) + (ctx.width * 0.4).clamp(180.0, 300.0)

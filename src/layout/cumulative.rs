@@ -105,6 +105,13 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: left, right_of_plot: right + 8.0 }
 }
 
+/// The words of this view that are otherwise only pixels (see [`Chrome::about`]), with how
+/// to read its marks.
+pub fn about(ctx: &LayoutContext<'_>, series: &Series) -> Vec<String> {
+    let about = chrome(ctx, series).about();
+    about
+}
+
 /// The height the view wants at `width`.
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     chrome_height(ctx, &chrome(ctx, series)) + (ctx.width * 0.4).clamp(180.0, 320.0) + super::annotate::strip_estimate(ctx, series)

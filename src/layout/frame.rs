@@ -82,6 +82,26 @@ pub struct Chrome<'s> {
     pub right_of_plot: f64,
 }
 
+impl Chrome<'_> {
+    /// The chrome's words that a reader otherwise gets only as pixels: the subtitle, the key
+    /// (legend entries that explain rather than toggle; toggles are buttons of their own), the
+    /// view's notes, the credit line and the source's note (where it says what is
+    /// illustrative), each a sentence.
+    pub fn about(&self) -> Vec<String> {
+        let s = self.series;
+        let sentence = |text: &str| if text.ends_with(['.', '!', '?', ':']) { text.to_owned() } else { format!("{text}.") };
+        let mut out: Vec<String> = s.subtitle.iter().map(|t| sentence(t)).collect();
+        let keys: Vec<&str> = self.legend.iter().filter(|e| e.key.is_none()).map(|e| e.label.as_str()).collect();
+        if !keys.is_empty() {
+            out.push(format!("Key: {}.", keys.join("; ")));
+        }
+        out.extend(self.notes.iter().map(|n| sentence(n)));
+        out.push(sentence(&s.source_line));
+        out.extend(s.note.iter().map(|n| sentence(n)));
+        out
+    }
+}
+
 /// The laid-out chrome: shapes, and the plot rectangle.
 pub struct Frame {
     /// The plot area, CSS px.

@@ -135,6 +135,24 @@ pub fn preferred_height(series: &Series, view: View, width: f64, theme: &Theme, 
     clamp_size(h.ceil())
 }
 
+/// What a reader of `view` otherwise gets only as pixels, as sentences: the subtitle, the key,
+/// the view's notes, the credit line and the source's note (what is illustrative), how to
+/// read the marks, and what "itemised" means where the reported totals differ from the data.
+pub fn about(series: &Series, view: View, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
+    let visibility = Visibility::new();
+    let ctx = LayoutContext { width: clamp_size(width), height: 0.0, theme, measure, visibility: &visibility };
+    let mut about = match view {
+        View::Summary => summary::about(&ctx, series),
+        View::Timeline => timeline::about(&ctx, series),
+        View::Cumulative => cumulative::about(&ctx, series),
+        View::Areas => areas::about(&ctx, series),
+    };
+    if series.totals.stages().iter().any(|s| s.reported.is_some_and(|r| r != s.itemised)) {
+        about.push("Itemised means listed event by event in the data; reported totals are the figures the source gives.".to_owned());
+    }
+    about
+}
+
 /// A centred message in an empty plot, e.g. "No raids itemised".
 pub(crate) fn empty_message(ctx: &LayoutContext<'_>, plot: Rect, text: &str) -> Shape {
     let t = ctx.theme;

@@ -57,6 +57,13 @@ fn value_label(s: &StageCount) -> String {
 }
 
 
+/// The words of this view that are otherwise only pixels (see [`Chrome::about`]), with how
+/// to read its marks.
+pub fn about(ctx: &LayoutContext<'_>, series: &Series) -> Vec<String> {
+    let about = chrome(ctx, series).about();
+    about
+}
+
 /// The height the view wants at `width`.
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     super::frame::chrome_height(ctx, &chrome(ctx, series)) + 3.0 * 64.0

@@ -71,6 +71,17 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
     Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: lane_w + LANE_GAP, right_of_plot: 8.0 }
 }
 
+/// The words of this view that are otherwise only pixels (see [`Chrome::about`]), with how
+/// to read its marks.
+pub fn about(ctx: &LayoutContext<'_>, series: &Series) -> Vec<String> {
+    let mut about = chrome(ctx, series).about();
+    let most = series.timeline.raids.iter().map(|r| r.arrests).max().unwrap_or(0);
+    if most > 0 {
+        about.push(format!("Each circle is a raid; its area shows the people arrested there, from none (an open ring) to {} (the largest circle).", count(most)));
+    }
+    about
+}
+
 /// The height the view wants at `width`.
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     let lanes = series.timeline.lanes.len().max(1) as f64;

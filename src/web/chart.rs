@@ -81,7 +81,10 @@ struct RenderInfo<'a> {
     height: f64,
     title: &'a str,
     description: &'a str,
-    /// How to use the chart by keyboard (the canvas's accessible description).
+    /// What the chart says only in pixels, as text for its accessible description: subtitle,
+    /// key, notes, credit line, what is illustrative, how to read the marks.
+    about: String,
+    /// How to use the chart by keyboard (the end of the canvas's accessible description).
     hint: String,
     legend: &'a [LegendButton],
     warnings: Vec<String>,
@@ -196,7 +199,7 @@ impl Chart {
 
     /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
     /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
-    /// height, title, description, hint, legend, warnings }`.
+    /// height, title, description, about, hint, legend, warnings }`.
     #[allow(clippy::too_many_arguments)]
     pub fn render(
         &mut self,
@@ -237,6 +240,7 @@ impl Chart {
             height: scene.height,
             title: &series.title,
             description: &layout::view_description(series, v),
+            about: layout::about(series, v, css_width, &theme, &self.measure).join(" "),
             hint: keyboard_hint(scene.hit.len()),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),

@@ -71,3 +71,31 @@ test('in the areas view, charged bars are striped and arrested bars are not: tol
   assert.ok(bars[1] >= 2, `the charged bar carries stripes: ${bars[1]} colours`);
   await assertClean(page, problems);
 });
+
+test('what the chart says only in pixels reaches a screen reader: subtitle, key, notes, source, what is illustrative', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  const cayman = JSON.parse(await caymanText());
+  await addChart(page, { id: 'tl', view: 'timeline', width: 640, data: cayman });
+  // The description Chromium computes for the canvas, as a screen reader gets it.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const label = await page.evaluate(() => document.getElementById('tl').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
+  const described = nodes.find((n) => n.name?.value === label)?.description?.value ?? '';
+  for (const words of [
+    cayman.subtitle,
+    'Key: Circle area: people arrested.',
+    'Each circle is a raid; its area shows the people arrested there, from none (an open ring) to',
+    'Source: Eastern Daily Press, Norfolk Constabulary.',
+    'The per-raid breakdown and the exact dates and times are illustrative',
+    'Arrow keys move between',
+  ]) {
+    assert.ok(described.includes(words), `the description says "${words}": ${described}`);
+  }
+  // "Itemised" is explained where the reported totals differ from the data.
+  const harbour = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('../fixtures/operation-harbour.json', import.meta.url), 'utf8'));
+  await addChart(page, { id: 'h', view: 'summary', width: 640, data: harbour });
+  const about = await page.evaluate(() => document.getElementById('h').shadowRoot.getElementById('about').textContent);
+  assert.match(about, /Itemised means listed event by event in the data; reported totals are the figures the source gives\./);
+  await assertClean(page, problems);
+});

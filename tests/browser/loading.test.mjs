@@ -19,7 +19,9 @@ const STATIC_PAGE = /\/test\/static\.html$/;
  * with `intercept(page)`'s routes in place from the first request on.
  */
 async function openStatic(intercept) {
-  const { page, problems } = await env.open('/test/blank.html');
+  // An empty page first, so that no copy of the widget is already fetching its engine when the
+  // fault is put in place (that copy's failure would be logged too).
+  const { page, problems } = await env.open('about:blank');
   await intercept(page);
   await page.goto(new URL('/test/static.html', env.server.url).href, { waitUntil: 'load' });
   return { page, problems };

@@ -184,7 +184,8 @@ describe('keyboard and screen readers', () => {
     let c = await cue();
     assert.equal(c.visible, true, 'Tab onto the chart shows the hint');
     assert.match(c.text, /^Arrow keys move between the \d+ items of the chart; Home and End/);
-    assert.equal(c.text, await description('cum'), 'the same text a screen reader gets as the description');
+    const described = await description('cum');
+    assert.ok(described?.endsWith(c.text), `the same text a screen reader gets at the end of the description: ${described}`);
     await page.keyboard.press('ArrowRight');
     assert.equal((await cue()).visible, true, 'it stays while the reader moves');
     await page.keyboard.press('Escape');

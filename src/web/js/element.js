@@ -480,6 +480,7 @@ export class OperationChartElement extends HTMLElement {
       .map((s, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(s) ? `${s}.` : s)).join(' ');
     canvas.setAttribute('aria-label', label || 'Chart');
     this._els.hint.textContent = String(info?.hint ?? '');
+    this._els.about.textContent = String(info?.about ?? '');
     this._legend.update(Array.isArray(info?.legend) ? info.legend : []);
     this._table.update(`${this._dataVersion}|${view}`, () => this._withCore((c) => JSON.parse(c.table(view)), null));
     tools.hidden = false;

@@ -33,15 +33,19 @@ export function buildShadow(host) {
   // chart and moves the focus among the points' own SVG elements; a canvas has no element per
   // item, so the focus stays on this one (one tab stop) and the live region says each item.
   const canvas = el('canvas', { className: 'plot', tabIndex: 0 }, {
-    role: 'application', 'aria-roledescription': 'interactive chart', 'aria-label': 'Chart loading', 'aria-describedby': 'hint',
+    role: 'application', 'aria-roledescription': 'interactive chart', 'aria-label': 'Chart loading', 'aria-describedby': 'about hint',
   });
+  // The chart's words that are otherwise only pixels (subtitle, key, notes, credit line, what is
+  // illustrative, how to read the marks): the first part of the canvas's description. Hidden,
+  // as a description may be, so browse mode does not read it twice.
+  const about = el('div', { id: 'about', hidden: true });
   const overlay = el('div', { className: 'overlay' }, { 'aria-hidden': 'true' });
   const legend = el('div', { className: 'legend' });
   const tooltip = el('div', { className: 'tooltip', id: 'tooltip', hidden: true }, { role: 'tooltip', part: 'tooltip' });
   // How to use the chart by keyboard: the canvas's description, and visible text while the
   // canvas has keyboard focus. aria-hidden, so screen readers hear it once, as the description.
   const hint = el('div', { className: 'hint', id: 'hint', hidden: true }, { 'aria-hidden': 'true', part: 'hint' });
-  chartBox.append(canvas, overlay, legend, tooltip, hint);
+  chartBox.append(canvas, overlay, legend, tooltip, hint, about);
 
   const showData = el('button', { type: 'button', textContent: 'Show data' }, {
     'aria-expanded': 'false', 'aria-controls': 'data', part: 'show-data',
@@ -61,7 +65,7 @@ export function buildShadow(host) {
   root.append(frame, live, probe, alert, fallback);
   return {
     ownSheet,
-    els: { frame, chartBox, canvas, overlay, legend, tooltip, hint, tools, showData, data, live, probe, alert, fallback },
+    els: { frame, chartBox, canvas, overlay, legend, tooltip, hint, about, tools, showData, data, live, probe, alert, fallback },
   };
 }
 
