@@ -3,7 +3,7 @@
 
 mod corpus;
 
-use operation_charts::data::{limits, load, load_typed, load_value, Checked, Event, Report};
+use operation_charts::data::{limits, load, load_typed, load_value, Event, Report};
 use serde_json::{json, Value};
 
 const CAYMAN: &str = include_str!("../www/data/operation-cayman.json");
