@@ -36,7 +36,7 @@ pub fn tick(v: f64) -> String {
     if cents != 0 {
         s.push('.');
         s.push(char::from(b'0' + (cents / 10) as u8));
-        if cents % 10 != 0 {
+        if !cents.is_multiple_of(10) {
             s.push(char::from(b'0' + (cents % 10) as u8));
         }
     }

@@ -113,7 +113,7 @@ fn hovering_each_view_finds_the_right_numbers() {
     assert!(raids.iter().any(|i| i.label.contains("Seized: Machete")));
 
     let s = scene(&c, View::Cumulative, 640.0);
-    let last = items(&c, &s).into_iter().filter(|i| i.kind == ItemKind::Moment).next_back().expect("moments");
+    let last = items(&c, &s).into_iter().rfind(|i| i.kind == ItemKind::Moment).expect("moments");
     assert!(last.label.contains("So far: 33 arrested, 21 charged"), "{}", last.label);
 
     let s = scene(&c, View::Areas, 640.0);

@@ -19,10 +19,13 @@ const ROWS: usize = 3;
 /// Space kept between two labels in a row, CSS px.
 const GAP: f64 = 6.0;
 
+/// A label with room on the chart: its text, its box and how it is aligned to its guide.
+type Label = (String, Rect, HAlign);
+
 /// Where each annotation and its label go, worked out before the data is laid out.
 pub struct Plan {
-    /// Per annotation: its x, and its label's text, box and alignment if it has room.
-    placed: Vec<(usize, f64, Option<(String, Rect, HAlign)>)>,
+    /// Per annotation: its index, its x, and its label if it has room.
+    placed: Vec<(usize, f64, Option<Label>)>,
     /// The height of the strip of labels above the data.
     strip: f64,
 }
