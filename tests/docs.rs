@@ -506,3 +506,32 @@ fn every_json_example_in_the_docs_is_a_valid_document() {
     }
     assert!(checked >= 3, "only {checked} JSON examples found");
 }
+
+/// The docs a package user gets (README.md and docs/, both in package.json's `files`) link only
+/// to files the package holds too: a link into src/ or www/ works in a clone but not from
+/// node_modules.
+#[test]
+fn packaged_docs_link_only_to_packaged_files() {
+    let package: serde_json::Value = serde_json::from_str(&fs::read_to_string(root().join("package.json")).expect("package.json")).expect("JSON");
+    let files: Vec<String> = package["files"].as_array().expect("files").iter().filter_map(|f| f.as_str().map(str::to_owned)).collect();
+    let packaged = |p: &Path| {
+        let p = p.to_string_lossy();
+        files.iter().any(|f| if f.ends_with('/') { p.starts_with(f.as_str()) } else { p == f.as_str() })
+    };
+    let mut bad = Vec::new();
+    for doc in documents().into_iter().filter(|d| d.extension().is_some_and(|e| e == "md")) {
+        assert!(packaged(&doc), "{} is linked from the README but not in the package", doc.display());
+        let text = fs::read_to_string(root().join(&doc)).unwrap_or_default();
+        for link in markdown_links(&text) {
+            let path = decode(link.split(['#', '?']).next().unwrap_or(""));
+            if path.is_empty() || link.contains("://") || link.starts_with("mailto:") {
+                continue;
+            }
+            match normalise(doc.parent().unwrap_or(Path::new("")), &path) {
+                Some(target) if packaged(&target) => {}
+                _ => bad.push(format!("{}: ({link})", doc.display())),
+            }
+        }
+    }
+    assert!(bad.is_empty(), "links a package user cannot follow:\n{}", bad.join("\n"));
+}

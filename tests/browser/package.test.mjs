@@ -26,11 +26,12 @@ before(() => {
 });
 after(() => { if (scratch) rmSync(scratch, { recursive: true, force: true }); });
 
-test('the tarball holds the widget, its types, the schema, the README and the licence, and no source', () => {
+test('the tarball holds the widget, its types, the schema, the docs, the README and the licence, and no source', () => {
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
   assert.deepEqual(files, [
     'LICENSE', 'README.md',
     'dist/operation-charts-core_bg.wasm', 'dist/operation-charts.d.ts', 'dist/operation-charts.js', 'dist/operation.schema.json',
+    'docs/data-format.md', 'docs/embedding.md',
     'package.json', 'schema/operation.schema.json',
   ]);
 });
