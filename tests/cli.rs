@@ -1,35 +1,18 @@
 //! The command-line tool, run as a program: exit statuses and output lines.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_operation-charts");
+mod program;
+
+use program::stdout_lines;
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    run_with_env(args, stdin, &[])
+    program::run_in(None, args, stdin, &[])
 }
 
 fn run_with_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        // The tool may stop reading early (size limit); a broken pipe then is fine.
-        let _ = input.write_all(bytes);
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout_lines(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stdout).lines().map(str::to_owned).collect()
+    program::run_in(None, args, stdin, env)
 }
 
 fn temp_file(name: &str, contents: &str) -> PathBuf {

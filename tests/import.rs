@@ -6,14 +6,15 @@
 //! ends, as a European spreadsheet exports it), the document all four must give
 //! (`expected.json`), and two broken files.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod program;
 
 use operation_charts::data;
+use program::stderr_lines;
 use operation_charts::import::{import_csv, Detail, Details, Located, Location};
 
-const BIN: &str = env!("CARGO_BIN_EXE_operation-charts");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
 
 /// The details `expected.json` was made with.
@@ -36,28 +37,11 @@ const DETAILS: [&str; 14] = [
 
 /// Runs the tool in the fixtures folder, so that messages name files as a person typed them.
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(FIXTURES)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).unwrap();
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
+    program::run_in(Some(Path::new(FIXTURES)), args, stdin, &[])
 }
 
 fn import(file: &str, extra: &[&str]) -> Output {
     run(&[&["import", file], extra].concat(), None)
-}
-
-fn stderr_lines(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stderr).lines().map(str::to_owned).collect()
 }
 
 fn fixture(name: &str) -> Vec<u8> {
