@@ -3,6 +3,7 @@
 
 pub mod annotate;
 pub mod areas;
+pub mod changed;
 pub mod cumulative;
 pub mod decimate;
 pub mod describe;
@@ -21,6 +22,7 @@ pub mod visibility;
 use std::fmt;
 use std::str::FromStr;
 
+pub use changed::changed_items;
 pub use describe::describe;
 pub use frame::LayoutContext;
 pub use measure::{FixedWidths, TextMeasure};

@@ -9,6 +9,7 @@ use super::js::to_json;
 use super::measure::CanvasMeasure;
 use crate::data::{self, Problem, Report};
 use crate::derive::Series;
+use crate::format::plural;
 use crate::layout::{self, Theme, View, Visibility};
 use crate::paint::{clamp_dpr, paint, PaintOptions, DEFAULT_FONT};
 use crate::scene::{keyboard_hint, Color, LegendButton, Nav, Point, Scene};
@@ -17,6 +18,9 @@ use crate::scene::{keyboard_hint, Color, LegendButton, Nav, Point, Scene};
 #[wasm_bindgen]
 pub struct Chart {
     series: Option<Series>,
+    /// The series shown before the last update, kept (for small charts only) to mark what the
+    /// update changed.
+    previous: Option<Series>,
     scene: Option<Scene>,
     measure: CanvasMeasure,
     visibility: Visibility,
@@ -88,6 +92,22 @@ struct RenderInfo<'a> {
     hint: String,
     legend: &'a [LegendButton],
     warnings: Vec<String>,
+    /// The items new or changed since the data shown before the last update (see
+    /// [`layout::changed_items`]), at most [`MAX_MARKED_CHANGES`], in reading order.
+    changed: Vec<usize>,
+    /// That, as a sentence for the live region; empty when nothing is marked.
+    changed_note: String,
+}
+
+/// The most changed items a render reports: past this the marks would only be noise.
+const MAX_MARKED_CHANGES: usize = 100;
+
+/// The sentence saying how many items an update marked.
+fn changed_note(marked: usize) -> String {
+    match marked {
+        0 => String::new(),
+        n => format!("{} new or changed since the last update, ringed until you look at {}.", plural(n as u64, "mark", "marks"), if n == 1 { "it" } else { "them" }),
+    }
 }
 
 /// The operation of a valid document, and the report either way.
@@ -153,6 +173,7 @@ impl Chart {
     pub fn new() -> Chart {
         Chart {
             series: None,
+            previous: None,
             scene: None,
             measure: CanvasMeasure::new(DEFAULT_FONT),
             visibility: Visibility::new(),
@@ -199,7 +220,7 @@ impl Chart {
 
     /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
     /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
-    /// height, title, description, about, hint, legend, warnings }`.
+    /// height, title, description, about, hint, legend, warnings, changed, changedNote }`.
     #[allow(clippy::too_many_arguments)]
     pub fn render(
         &mut self,
@@ -225,6 +246,14 @@ impl Chart {
             self.visibility.clear();
             scene = layout::layout_visible(series, v, css_width, css_height, &theme, &self.measure, &self.visibility);
         }
+        let mut changed = match &self.previous {
+            Some(previous) => {
+                let before = layout::layout_visible(previous, v, css_width, css_height, &theme, &self.measure, &self.visibility);
+                layout::changed_items(previous, &before, series, &scene)
+            }
+            None => Vec::new(),
+        };
+        changed.truncate(MAX_MARKED_CHANGES);
         let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
         if canvas.width() != w {
             canvas.set_width(w);
@@ -244,6 +273,8 @@ impl Chart {
             hint: keyboard_hint(scene.hit.len()),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
+            changed_note: changed_note(changed.len()),
+            changed,
         });
         self.scene = Some(scene);
         Ok(info)
@@ -311,6 +342,10 @@ impl Chart {
                 self.fault = super::fault::Fault::from_title(&series.title);
                 self.fault.trip(super::fault::Fault::Load);
             }
+            // Only a small chart keeps what it showed before: comparing is capped anyway, and a
+            // big document's series is memory a reader's phone needs.
+            let small = |s: &Series| s.timeline.raids.len() + s.cumulative.steps.len() <= 2 * layout::changed::MAX_COMPARED;
+            self.previous = self.series.take().filter(small).filter(|_| small(&series));
             self.series = Some(series);
             self.scene = None;
         }

@@ -233,7 +233,7 @@ describe('updates', () => {
     );
     await feed(more, 2);
     let s = await live();
-    assert.equal(s.text, 'Updated: 5 raids, 11 arrests (2 more), 5 charged (1 more).');
+    assert.equal(s.text, 'Updated: 5 raids, 11 arrests (2 more), 5 charged (1 more). 1 mark new or changed since the last update, ringed until you look at it.');
     assert.equal(s.politeness, 'polite');
     assert.equal(s.said, 1, 'said once');
 
@@ -241,7 +241,8 @@ describe('updates', () => {
     fewer.events = fewer.events.filter((e) => !(e.type === 'charge' && e.raid === 'r4'));
     await feed(fewer, 3);
     s = await live();
-    assert.equal(s.text, 'Updated: 5 raids, 9 arrests (revised down by 2), 3 charged (revised down by 2).');
+    // r5 lost what the last update gave it, and r4 its charges: both read differently.
+    assert.equal(s.text, 'Updated: 5 raids, 9 arrests (revised down by 2), 3 charged (revised down by 2). 2 marks new or changed since the last update, ringed until you look at them.');
     assert.equal(s.said, 2);
 
     // A view change or a resize is not new data: nothing is said.
@@ -250,6 +251,75 @@ describe('updates', () => {
     await page.evaluate(() => { document.getElementById('u-box').style.width = '560px'; });
     await waitForEvent(page, 'u', 'chartready', 5);
     assert.equal((await live()).said, 2, 'no announcement without new data');
+    await assertClean(page, problems);
+  });
+});
+
+describe('what an update changed, on the chart', () => {
+  /** The rings shown (CSS px from the canvas's top left, page centre too) and the visible note. */
+  const rings = (page, id) => page.evaluate((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const c = root.querySelector('canvas').getBoundingClientRect();
+    const note = root.querySelector('.changed-note');
+    return {
+      rings: [...root.querySelectorAll('.changed')].map((n) => {
+        const r = n.getBoundingClientRect();
+        return { x: r.left + r.width / 2 - c.left, y: r.top + r.height / 2 - c.top, pageX: r.left + r.width / 2, pageY: r.top + r.height / 2, round: n.classList.contains('round') };
+      }),
+      note: note.hidden ? null : note.textContent,
+    };
+  }, id);
+
+  test('the raid an update changed is ringed, with a note, until the reader hovers it', async () => {
+    const { page, problems } = await env.open('/test/blank.html');
+    await addChart(page, { id: 'r', view: 'timeline', width: 640, data: lantern() });
+    assert.deepEqual(await rings(page, 'r'), { rings: [], note: null }, 'the first data marks nothing');
+
+    const more = lantern();
+    more.events.push({ type: 'arrest', time: '2021-03-04T11:00:00Z', raid: 'r5', count: 2 });
+    await page.evaluate((d) => { document.getElementById('r').data = d; }, more);
+    await waitForEvent(page, 'r', 'chartready', 2);
+    let shown = await rings(page, 'r');
+    assert.equal(shown.rings.length, 1, 'one raid changed');
+    assert.equal(shown.note, '1 mark new or changed since the last update, ringed until you look at it.');
+    assert.ok(shown.rings[0].round, 'a raid is a circle, so is its ring');
+
+    // A resize is not new data: the ring stays, on its raid's new place.
+    await page.evaluate(() => { document.getElementById('r-box').style.width = '560px'; });
+    await waitForEvent(page, 'r', 'chartready', 3);
+    shown = await rings(page, 'r');
+    assert.equal(shown.rings.length, 1, 'still ringed after a resize');
+
+    // The ring is on r5, the raid that got the arrests: hovering its centre shows r5's numbers.
+    await page.mouse.move(shown.rings[0].pageX, shown.rings[0].pageY, { steps: 4 });
+    const hover = await lastHover(page, 'r');
+    assert.equal(hover?.item?.values?.id, 'r5', 'the ringed mark is the changed raid');
+    assert.equal(hover.item.values.arrests, 3, 'with its new count (1 + 2)');
+    assert.deepEqual(await rings(page, 'r'), { rings: [], note: null }, 'looked at: the ring and the note go');
+
+    // It stays gone across renders, and the same data again rings nothing.
+    await page.mouse.move(5, 5);
+    await page.evaluate(() => { document.getElementById('r-box').style.width = '600px'; });
+    await waitForEvent(page, 'r', 'chartready', 4);
+    assert.deepEqual(await rings(page, 'r'), { rings: [], note: null });
+    await page.evaluate((d) => { document.getElementById('r').data = d; }, more);
+    await waitForEvent(page, 'r', 'chartready', 5);
+    assert.deepEqual(await rings(page, 'r'), { rings: [], note: null }, 'unchanged data marks nothing');
+    await assertClean(page, problems);
+  });
+
+  test('in the cumulative view only the new moment is ringed, not the totals it moved', async () => {
+    const { page, problems } = await env.open('/test/blank.html');
+    await addChart(page, { id: 'm', view: 'cumulative', width: 640, data: lantern() });
+    const more = lantern();
+    more.events.push({ type: 'arrest', time: '2021-03-02T11:00:00Z', raid: 'r1', count: 1 });
+    await page.evaluate((d) => { document.getElementById('m').data = d; }, more);
+    await waitForEvent(page, 'm', 'chartready', 2);
+    const shown = await rings(page, 'm');
+    assert.equal(shown.rings.length, 1, 'one new moment');
+    await page.mouse.move(shown.rings[0].pageX, shown.rings[0].pageY, { steps: 4 });
+    const hover = await lastHover(page, 'm');
+    assert.equal(hover?.item?.values?.time, '2021-03-02T11:00:00Z', 'the ring is on the new arrest');
     await assertClean(page, problems);
   });
 });

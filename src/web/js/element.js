@@ -6,6 +6,7 @@
 //   scheduler.js    one render queue for every chart on the page
 //   fade.js         the change transition
 //   changes.js      what an update changed, for the live region
+//   changed.js      rings over the items an update changed, until the reader has seen them
 //   legend.js       legend toggle buttons
 //   table.js        "Show data" and the data table
 //   interaction.js  hover, touch and keyboard
@@ -13,6 +14,7 @@
 // Built without innerHTML or inline styles: it runs under a CSP with Trusted Types enforced.
 
 import { clearProblems, showProblems } from './alert.js';
+import { ChangedMarks } from './changed.js';
 import { changeText } from './changes.js';
 import { callCore, Chart, CoreCrash, coreError, coreFailedMessage, onEngineReset, oversizeReport } from './engine.js';
 import { ChangeFade } from './fade.js';
@@ -63,10 +65,14 @@ export class OperationChartElement extends HTMLElement {
     this._fade = new ChangeFade(els);
     this._legend = new LegendButtons(els.legend, (key) => this._safely(() => this._toggleLegend(key)));
     this._table = new DataTable(els.showData, els.data);
+    this._changed = new ChangedMarks(els.changes, els.changedNote);
     this._interaction = new Interaction(els, {
       core: (fn, fallback) => this._withCore(fn, fallback),
       drawn: () => this._lastRender,
-      onChange: (item) => this._dispatch('charthover', { view: this._lastRender?.view ?? this.view, item }),
+      onChange: (item) => {
+        this._changed.seen(item);
+        this._dispatch('charthover', { view: this._lastRender?.view ?? this.view, item });
+      },
       announce: (text) => announce(els.live, text),
     });
   }
@@ -493,10 +499,17 @@ export class OperationChartElement extends HTMLElement {
       this._hideErrors();
     }
     this._interaction.refresh();
-    // New data after the first: say once, politely, what changed.
+    if (reasons.has('data')) this._changed.forget();
+    const marked = (Array.isArray(info?.changed) ? info.changed : []).map((i) => this._withCore((c) => {
+      const text = c.item(i);
+      return typeof text === 'string' ? JSON.parse(text) : null;
+    }, null)).filter(Boolean);
+    this._changed.show(marked, info?.changedNote);
+    // New data after the first: say once, politely, what changed, and what the rings mark.
     if (reasons.has('data')) {
       const totals = this._withCore((c) => JSON.parse(c.table('summary')).rows.map((row) => row[1]), null);
-      if (totals && this._news && this._totals) announce(this._els.live, changeText(this._totals, totals));
+      const rings = marked.length ? ` ${String(info?.changedNote ?? '')}` : '';
+      if (totals && this._news && this._totals) announce(this._els.live, `${changeText(this._totals, totals)}${rings}`);
       this._news = false;
       this._totals = totals;
     }

@@ -40,6 +40,9 @@ export function buildShadow(host) {
   // as a description may be, so browse mode does not read it twice.
   const about = el('div', { id: 'about', hidden: true });
   const overlay = el('div', { className: 'overlay' }, { 'aria-hidden': 'true' });
+  // Rings over what the last update changed (changed.js), under the hover highlight.
+  const changes = el('div', { className: 'changes' });
+  overlay.append(changes);
   const legend = el('div', { className: 'legend' });
   const tooltip = el('div', { className: 'tooltip', id: 'tooltip', hidden: true }, { role: 'tooltip', part: 'tooltip' });
   // How to use the chart by keyboard: the canvas's description, and visible text while the
@@ -51,7 +54,9 @@ export function buildShadow(host) {
     'aria-expanded': 'false', 'aria-controls': 'data', part: 'show-data',
   });
   const tools = el('div', { className: 'tools', hidden: true });
-  tools.append(showData);
+  // What the rings mean, while there are any. aria-hidden: the live region says it once.
+  const changedNote = el('p', { className: 'changed-note', hidden: true }, { 'aria-hidden': 'true', part: 'changed-note' });
+  tools.append(showData, changedNote);
   const data = el('div', { className: 'data', id: 'data', hidden: true }, { part: 'data' });
   frame.append(chartBox, tools, data);
 
@@ -65,7 +70,7 @@ export function buildShadow(host) {
   root.append(frame, live, probe, alert, fallback);
   return {
     ownSheet,
-    els: { frame, chartBox, canvas, overlay, legend, tooltip, hint, about, tools, showData, data, live, probe, alert, fallback },
+    els: { frame, chartBox, canvas, overlay, changes, changedNote, legend, tooltip, hint, about, tools, showData, data, live, probe, alert, fallback },
   };
 }
 

@@ -93,6 +93,19 @@ canvas.snapshot { pointer-events: none; }
   border-radius: 2px;
 }
 .mark.round { border-radius: 50%; }
+.changes { position: absolute; inset: 0; }
+.changed {
+  position: absolute;
+  box-sizing: content-box;
+  left: 0;
+  top: 0;
+  border: 2px dashed var(--oc-focus);
+  border-radius: 3px;
+  margin: -5px;
+  padding: 3px;
+}
+.changed.round { border-radius: 50%; }
+.changed-note { order: -1; margin: 0 auto 0 0; align-self: center; font-size: 0.8125em; color: var(--oc-muted); }
 .mark.focus {
   outline: 2px solid var(--oc-focus);
   outline-offset: 2px;
@@ -264,6 +277,7 @@ canvas.snapshot { pointer-events: none; }
   .mark { forced-color-adjust: none; border-color: Highlight; background: transparent; }
   .mark.focus { outline-color: CanvasText; box-shadow: none; }
   .mark.guide { background: Highlight; opacity: 1; }
+  .changed { forced-color-adjust: none; border-color: Highlight; }
   .tooltip, .hint, .tools button, .data .csv, .data th, .data td { border-color: CanvasText; }
   canvas.plot:focus-visible, .legend button:focus-visible, .tools button:focus-visible, .data button:focus-visible { outline-color: Highlight; }
 }
