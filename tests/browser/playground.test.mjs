@@ -224,6 +224,17 @@ describe('the playground', () => {
     assert.ok(label.includes('2 raids') && label.includes('3 arrests'), label);
     const texts = await problemButtons().allTextContents();
     assert.ok(texts.some((t) => t.startsWith('--source: not given, so the credit line is the agency, "Police force"')), texts.join('\n'));
+
+    // Details given after the drop make the same CSV again, with them.
+    await page.getByText('For a CSV: what the spreadsheet has no column for').click();
+    await page.getByRole('textbox', { name: 'Operation name (--name)' }).fill('Operation Lantern');
+    await page.getByRole('textbox', { name: 'Reported arrests (--reported-arrests)' }).fill('4');
+    await page.waitForFunction(() => {
+      try { return JSON.parse(document.getElementById('chart-data').value).operation.name === 'Operation Lantern'; } catch { return false; }
+    });
+    const again = JSON.parse(await editor().inputValue());
+    assert.deepEqual(again.reported, { arrests: 4 });
+    assert.equal(again.events.length, 6);
   });
 
   test('a CSV with bad cells lists the command-line tool\'s messages, each taking the cursor to its line', async () => {

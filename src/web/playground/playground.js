@@ -28,8 +28,10 @@ const charts = Object.fromEntries(VIEWS.map((v) => [v, $(`preview-${v}`)]));
 
 /** The last document every preview drew: its text and parsed value. */
 let good = null;
-/** The CSV file name messages use, and the text it was last imported from. */
+/** The CSV file name messages use. */
 let csvName = 'events.csv';
+/** The last CSV imported and the document made of it, so a change of details re-imports it. */
+let lastImport = null;
 let timer = 0;
 
 function say(text) {
@@ -122,6 +124,7 @@ async function importCsv(text) {
     return;
   }
   editor.value = answer.document;
+  lastImport = { csv: text, document: answer.document };
   say(`Imported ${csvName} as a document: the editor now holds it.`);
   const notes = answer.warnings.map((m) => csvItem(answer.document, m, 'warning'));
   await update({ extra: notes });
@@ -171,7 +174,11 @@ $('chart-file').addEventListener('change', (e) => {
   if (file) openFile(file);
 });
 for (const input of document.querySelectorAll('#csv-details input')) {
-  input.addEventListener('input', () => { if (looksLikeCsv(editor.value)) schedule(); });
+  input.addEventListener('input', () => {
+    // The document made from a CSV and not edited since: made again with the new details.
+    if (lastImport && editor.value === lastImport.document) editor.value = lastImport.csv;
+    if (looksLikeCsv(editor.value)) schedule();
+  });
 }
 viewSelect.addEventListener('change', renderSnippets);
 
