@@ -123,6 +123,9 @@ playground() {
   if grep -nE "\beval\(|new Function\(" "$out"/*.js; then
     die "dist/playground/ uses eval or new Function (see above); the page's strict policy would block it"
   fi
+  if grep -nE "https?://" "$out"/*.js; then
+    die "dist/playground/ contains a URL to another origin (see above); the playground sends nothing anywhere"
+  fi
 }
 playground
 

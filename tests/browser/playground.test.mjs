@@ -80,6 +80,10 @@ describe('the playground', () => {
       .map((tr) => [...tr.children].map((c) => c.textContent)));
     const byStage = Object.fromEntries(rows.map((r) => [r[0], r[1]]));
     assert.deepEqual([byStage.Raids, byStage.Arrests, byStage.Charged], ['17', '33', '21']);
+
+    // The iframe snippet for the view chosen at first (the timeline) starts at its drawn height.
+    const height = await page.evaluate(() => Math.round(document.getElementById('preview-timeline').getBoundingClientRect().height));
+    assert.match(await page.locator('#snippet-iframe code').textContent(), new RegExp(`view=timeline[^]*height="${height}"`));
   });
 
   test('a bad time is listed at its path within the debounce, and the previews keep their chart', async () => {
@@ -162,6 +166,9 @@ describe('the playground', () => {
     const iframe = await snippet('iframe');
     assert.match(iframe, /title="Operation Cayman: four days of raids"/);
     assert.ok(iframe.includes('/embed.html?src=/data/operation-cayman.json&amp;view=cumulative&amp;id=operation-cayman-cumulative'), iframe);
+    const previewHeight = await page.evaluate(() => Math.round(document.getElementById('preview-cumulative').getBoundingClientRect().height));
+    assert.ok(previewHeight > 200, `the running totals preview is ${previewHeight} px high`);
+    assert.ok(iframe.includes(`height="${previewHeight}"`), `the iframe starts at the preview's height, ${previewHeight}: ${iframe}`);
     const mount = await snippet('mount');
     assert.match(mount, /mount\(document\.getElementById\('operation-cayman-chart'\), data, \{ view: 'cumulative' \}\)/);
     const literal = /const data = ([\s\S]*);\nconst chart/.exec(mount);
@@ -256,6 +263,22 @@ describe('the playground', () => {
     await paste(text.replace('16/04/2018', '2018-04-16T06:20:00+01:00').replace(',two,', ',2,').replace('orchard-sf', 'orchard-st'));
     await page.waitForFunction(() => document.getElementById('chart-data').value.startsWith('{'));
     assert.equal(JSON.parse(await editor().inputValue()).events.length, 3);
+  });
+
+  test('a refused clipboard says how to copy by hand', async () => {
+    const other = await env.open('/playground.html', { width: 1000 });
+    // A browser that refuses, as one does without the permission or outside a user gesture.
+    await other.context.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
+    await other.page.reload({ waitUntil: 'load' });
+    await other.page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+    await other.page.locator('button.copy[data-snippet="mount"]').click();
+    const status = other.page.getByRole('status').filter({ hasText: 'did not allow' });
+    await status.waitFor();
+    assert.match(await status.textContent(), /^The browser did not allow copying The JS API: mount\(\): select the text above and copy it/);
+    await assertClean(other.page, other.problems);
+    await other.context.close();
   });
 
   test('axe finds nothing, and the page had no errors or policy violations', async () => {

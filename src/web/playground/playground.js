@@ -181,6 +181,8 @@ for (const input of document.querySelectorAll('#csv-details input')) {
   });
 }
 viewSelect.addEventListener('change', renderSnippets);
+// The iframe's first height is the chosen preview's, known once it has drawn (and after a resize).
+document.addEventListener('chartready', (e) => { if (e.target === charts[viewSelect.value]) renderSnippets(); });
 
 for (const button of document.querySelectorAll('button.copy')) {
   button.addEventListener('click', async () => {
