@@ -7,6 +7,13 @@
 #                                  relative to itself
 #   operation-charts.d.ts          TypeScript types
 #   operation.schema.json          JSON Schema of the data format
+# It also builds the newsroom playground (www/playground.html) into dist/playground/, which the
+# npm package does not ship (package.json "files") and the widget's size budget does not count:
+#   playground.js                          the page's code (src/web/playground/*.js, jsonc-parser
+#                                          and the glue below), bundled by esbuild
+#   operation-charts-playground_bg.wasm   the core with the cargo feature playground (the
+#                                          spreadsheet import and the SVG export), built in its
+#                                          own target dir so it never evicts the widget's build
 # Run scripts/setup.sh first (npm run build does both). With --with-test-build (npm test), it
 # also builds target/test-faults-dist/, the same widget with the cargo feature test-faults, for
 # the browser test that proves a panic stays inside one chart.
@@ -81,6 +88,46 @@ widget() {
 
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || die "$ESBUILD not found; run: npm ci (or bash scripts/setup.sh)"
+
+# playground: the newsroom playground's own wasm (feature playground) and page code, into
+# dist/playground/. Its own --target-dir keeps cargo from swapping it with the widget's
+# artifact (each would rebuild the other every time); its weight is never the widget's.
+playground() {
+  local out=dist/playground glue=target/playground-glue target_dir=target/playground
+  say "cargo build (wasm32, release, feature playground, for www/playground.html)"
+  cargo build --lib --release --target wasm32-unknown-unknown --features playground --target-dir "$target_dir" \
+    || die "the playground's core did not compile for wasm32 (see the errors above)"
+  local raw="$target_dir/wasm32-unknown-unknown/release/operation_charts.wasm"
+  [ -f "$raw" ] || die "$raw not produced"
+  mkdir -p "$out" "$glue"
+  local core_wasm="$out/operation-charts-playground_bg.wasm" core_js="$glue/operation-charts-playground.js"
+  if [ -f "$core_wasm" ] && [ -f "$core_js" ] && [ "$core_wasm" -nt "$raw" ]; then
+    say "playground wasm-bindgen + wasm-opt: up to date"
+  else
+    local tmp
+    tmp="$(mktemp -d)"
+    wasm-bindgen --target web --out-dir "$tmp" --out-name operation-charts-playground "$raw" \
+      || die "wasm-bindgen failed on the playground's core"
+    "$WASM_OPT" -Oz "${WASM_FEATURES[@]}" -o "$core_wasm" "$tmp/operation-charts-playground_bg.wasm" \
+      || die "wasm-opt failed on the playground's core"
+    cp "$tmp/operation-charts-playground.js" "$core_js"
+    rm -rf "$tmp"
+  fi
+  say "esbuild: the playground's page code"
+  local stage="$glue/stage"
+  rm -rf "$stage" && mkdir -p "$stage"
+  cp src/web/playground/*.js "$core_js" "$stage/"
+  "$ESBUILD" "$stage/playground.js" --bundle --format=esm --minify --target=es2022 \
+    --legal-comments=none --log-level=warning --outfile="$out/playground.js" \
+    || die "esbuild could not bundle src/web/playground/ (see the errors above)"
+  if grep -nE "\beval\(|new Function\(" "$out"/*.js; then
+    die "dist/playground/ uses eval or new Function (see above); the page's strict policy would block it"
+  fi
+  if grep -nE "https?://" "$out"/*.js; then
+    die "dist/playground/ contains a URL to another origin (see above); the playground sends nothing anywhere"
+  fi
+}
+playground
 
 # The browser tests' fault-injecting build (npm test asks for it): built first, so that the
 # release build below is the one left in target/.

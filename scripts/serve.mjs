@@ -1,4 +1,5 @@
-// Static server for the demo and the browser tests: www/ at /, dist/ at /dist/, and for the
+// Static server for the demo and the browser tests: www/ at /, dist/ at /dist/ (the newsroom
+// playground, www/playground.html, loads its own build from /dist/playground/), and for the
 // gallery (www/gallery.html) the SVG goldens at /gallery/goldens/ and the fixture documents at
 // /gallery/fixtures/, straight from tests/, so the page always shows what the tests assert.
 //
@@ -125,6 +126,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   startServer({ port, host }).then(
     ({ url }) => {
       console.log(`operation-charts demo: ${url}  (the embed: ${url}embed.html?src=data/operation-cayman.json&view=timeline)`);
+      console.log(`the playground, to paste your own data: ${url}playground.html`);
       console.log('Ctrl-C to stop.');
     },
     (err) => {

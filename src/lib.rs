@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Beside it, [`import`] makes a document from a spreadsheet's CSV (native builds, or a wasm
-//! build with the `import` feature; never the widget's).
+//! build with the `import` feature; never the widget's). [`export`] draws a view as SVG (and,
+//! natively, PNG); the playground's wasm build (feature `playground`) has its SVG half.
 #![deny(missing_docs)]
 
 pub mod data;
@@ -17,7 +18,7 @@ mod order;
 pub mod scene;
 pub mod layout;
 pub mod paint;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "playground"))]
 pub mod export;
 #[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
 pub mod import;
