@@ -7,6 +7,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::js::to_json;
 use super::measure::CanvasMeasure;
+use crate::data::incoming::{self, Incoming};
 use crate::data::{self, Problem, Report};
 use crate::derive::Series;
 use crate::format::plural;
@@ -22,6 +23,10 @@ pub struct Chart {
     /// update changed.
     previous: Option<Series>,
     scene: Option<Scene>,
+    /// A fetched document arriving in parts (`beginBytes`, `pushBytes`, `loadPushed`).
+    incoming: Incoming,
+    /// The length and digest of the fetched document on screen, if it came in parts.
+    shown: Option<(usize, u64)>,
     measure: CanvasMeasure,
     visibility: Visibility,
     brand: Brand,
@@ -175,6 +180,8 @@ impl Chart {
             series: None,
             previous: None,
             scene: None,
+            incoming: Incoming::default(),
+            shown: None,
             measure: CanvasMeasure::new(DEFAULT_FONT),
             visibility: Visibility::new(),
             brand: Brand::default(),
@@ -191,7 +198,7 @@ impl Chart {
     pub fn load(&mut self, json: String) -> String {
         let checked = data::load(&json);
         drop(json);
-        self.take(checked)
+        self.take(checked, None)
     }
 
     /// Like [`Chart::load`], for the raw bytes of a fetched document: they are copied into
@@ -201,7 +208,39 @@ impl Chart {
     pub fn load_bytes(&mut self, json: Vec<u8>) -> String {
         let checked = data::load_bytes(&json);
         drop(json);
-        self.take(checked)
+        self.take(checked, None)
+    }
+
+    /// Starts receiving a fetched document in parts; `expected` is its size in bytes if the
+    /// server said (Content-Length), else 0.
+    #[wasm_bindgen(js_name = beginBytes)]
+    pub fn begin_bytes(&mut self, expected: f64) {
+        self.incoming.begin(if expected.is_finite() && expected > 0.0 { expected as usize } else { 0 });
+    }
+
+    /// Appends the next part of the document begun with [`Chart::begin_bytes`]. False once it
+    /// is over the size limit: stop reading, and `loadPushed` reports it.
+    #[wasm_bindgen(js_name = pushBytes)]
+    pub fn push_bytes(&mut self, part: &[u8]) -> bool {
+        self.incoming.push(part)
+    }
+
+    /// Reads the document pushed in parts, as [`Chart::load_bytes`] reads one given whole.
+    /// With `only_if_changed`, a document byte for byte the same as the one on screen is not
+    /// read again and nothing is returned.
+    #[wasm_bindgen(js_name = loadPushed)]
+    pub fn load_pushed(&mut self, only_if_changed: bool) -> Option<String> {
+        let bytes = match self.incoming.take() {
+            Ok(bytes) => bytes,
+            Err(total) => return size_report(total as f64),
+        };
+        let digest = incoming::digest(&bytes);
+        if only_if_changed && self.series.is_some() && self.shown == Some(digest) {
+            return None;
+        }
+        let checked = data::load_bytes(&bytes);
+        drop(bytes);
+        Some(self.take(checked, Some(digest)))
     }
 
     /// True once valid data has been loaded.
@@ -332,8 +371,8 @@ impl Chart {
 
 impl Chart {
     /// Keeps a valid document's series (dropping the scene drawn from the old one) and
-    /// reports on it either way.
-    fn take(&mut self, checked: Result<data::Checked, Report>) -> String {
+    /// reports on it either way. `digest`: the document's, when it came in parts.
+    fn take(&mut self, checked: Result<data::Checked, Report>, digest: Option<(usize, u64)>) -> String {
         let (operation, report) = split(checked);
         if let Some(operation) = operation {
             let series = Series::from_operation(&operation);
@@ -348,6 +387,7 @@ impl Chart {
             self.previous = self.series.take().filter(small).filter(|_| small(&series));
             self.series = Some(series);
             self.scene = None;
+            self.shown = digest;
         }
         report_json(&report)
     }

@@ -23,7 +23,7 @@ import { LegendButtons } from './legend.js';
 import { documentProblem, errorMessage, normaliseReport, toJsonText } from './report.js';
 import { cancelRender, requestRender } from './scheduler.js';
 import { announce, buildShadow } from './shadow.js';
-import { inlineJson, MIN_REFRESH_SECONDS, sameDocument, SourceFetcher } from './sources.js';
+import { inlineJson, MIN_REFRESH_SECONDS, SourceFetcher } from './sources.js';
 import { DataTable } from './table.js';
 import { ancestorTheme, ancestorsOf, MEDIA, normaliseColour } from './theme.js';
 
@@ -32,6 +32,8 @@ function plural(n, one, many) {
 }
 
 const ATTRS = ['src', 'view', 'refresh', 'theme'];
+/** `_lastGood` for a fetched document too large to keep in JavaScript: it is fetched again. */
+const FETCHED = Object.freeze({ fetched: true });
 
 export class OperationChartElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -39,7 +41,7 @@ export class OperationChartElement extends HTMLElement {
   constructor() {
     super();
     this._chart = null;          // the wasm Chart, while connected
-    this._lastGood = null;       // the document on screen, JSON text or bytes (reloaded after reconnect)
+    this._lastGood = null;       // the document on screen: JSON text, bytes, or FETCHED (reloaded after reconnect)
     this._pending = null;        // a document set while disconnected
     this._dataValue = undefined; // what the `data` property returns
     this._rendered = false;      // has anything been painted yet
@@ -189,7 +191,8 @@ export class OperationChartElement extends HTMLElement {
 
     // Data, in order: what we had before a reconnect or via the property, the inline JSON,
     // then `src` (which, when both are present, updates the inline snapshot).
-    const carried = this._pending ?? this._lastGood;
+    // (A large fetched document was not kept: the fetch below brings it again.)
+    const carried = this._pending ?? (this._lastGood === FETCHED ? null : this._lastGood);
     this._pending = null;
     if (carried != null) {
       this._loadDocument(carried, 'carried');
@@ -301,7 +304,12 @@ export class OperationChartElement extends HTMLElement {
   async _fetchSrc({ initial }) {
     const url = this.src;
     if (!url || !this._chart) return;
-    const answer = await this._sources.fetch(url, { initial });
+    // The body goes straight into the core as it arrives (see SourceFetcher.fetch).
+    const sink = {
+      begin: (expected) => this._withCore((c) => c.beginBytes(expected)),
+      push: (part) => this._withCore((c) => c.pushBytes(part), false),
+    };
+    const answer = await this._sources.fetch(url, { initial, sink });
     if (!answer || !this._chart) return;
     if (answer.problem) {
       // A live chart keeps what it shows (no alert); the host page still hears about it.
@@ -309,8 +317,8 @@ export class OperationChartElement extends HTMLElement {
       this._fail(answer.message, answer.problem, { show: !this._lastGood });
       return;
     }
-    if (!initial && sameDocument(answer.bytes, this._lastGood)) return; // unchanged: nothing to redraw
-    this._loadDocument(answer.bytes, 'src');
+    // A refresh that brings the same bytes changes nothing: the core says so, and nothing is redrawn.
+    this._loadDocument(answer.copy ?? FETCHED, 'src', () => this._chart.loadPushed(!initial));
   }
 
   /** Hands a document (JSON text, or the bytes of a fetched one) to the core: its report's JSON. */
@@ -319,8 +327,12 @@ export class OperationChartElement extends HTMLElement {
     return oversizeReport(doc) ?? callCore(() => (typeof doc === 'string' ? chart.load(doc) : chart.loadBytes(doc)));
   }
 
-  /** Loads a document (JSON text or bytes) into the core; returns the normalised report. */
-  _loadDocument(doc, origin) {
+  /**
+   * Loads a document (JSON text, bytes, or FETCHED for one already pushed into the core) into
+   * the core; returns the normalised report. `read()` makes the core read it and returns its
+   * report's JSON, or nothing when the document is the one on screen.
+   */
+  _loadDocument(doc, origin, read = () => this._coreLoad(doc)) {
     if (!this._chart) {
       if (coreError) {
         const report = { ok: false, errors: documentProblem(coreFailedMessage()), warnings: [] };
@@ -332,7 +344,9 @@ export class OperationChartElement extends HTMLElement {
     }
     let report;
     try {
-      report = normaliseReport(JSON.parse(this._coreLoad(doc)));
+      const text = callCore(read);
+      if (text === undefined) return { ok: true, errors: [], warnings: [], unchanged: true };
+      report = normaliseReport(JSON.parse(text));
     } catch (err) {
       if (err instanceof CoreCrash) this._crashed(err);
       report = { ok: false, errors: documentProblem(errorMessage(err)), warnings: [] };
@@ -350,7 +364,7 @@ export class OperationChartElement extends HTMLElement {
       this._showErrors(message, report.errors);
       this._dispatch('charterror', { message, errors: report.errors });
       // If the core dropped its data anyway, restore the last good data.
-      if (this._lastGood && !this._withCore((chart) => chart.hasData(), false)) {
+      if (this._lastGood && this._lastGood !== FETCHED && !this._withCore((chart) => chart.hasData(), false)) {
         this._withCore(() => this._coreLoad(this._lastGood));
       }
       return report;
@@ -628,7 +642,9 @@ export class OperationChartElement extends HTMLElement {
       this._crashedOut = false;
       return;
     }
-    if (this._lastGood != null) {
+    if (this._lastGood === FETCHED) {
+      this._safely(() => this._fetchSrc({ initial: true }));
+    } else if (this._lastGood != null) {
       this._withCore(() => this._coreLoad(this._lastGood));
       this._lastRender = null;
       this._scheduleRender('data');

@@ -28,13 +28,21 @@ export function inlineJson(host) {
   return null;
 }
 
-/** True when two documents (JSON text or bytes) are the same. */
-export function sameDocument(a, b) {
-  if (a == null || b == null || typeof a !== typeof b) return false;
-  if (typeof a === 'string') return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * A fetched document up to this size is also kept in JavaScript, to show it again at once when
+ * the element is moved in the page; a larger one is fetched again (through the HTTP cache).
+ */
+const KEEP_BYTES = 1 << 20;
+
+/** `parts` (Uint8Arrays of `size` bytes in all) as one. */
+function concat(parts, size) {
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
 }
 
 /** Fetches `src` for one chart, with a refresh timer, one request at a time. */
@@ -59,12 +67,15 @@ export class SourceFetcher {
   }
 
   /**
-   * Fetches `url` (the first time through the HTTP cache, afterwards revalidated). Resolves to
-   * `{ bytes }` (a Uint8Array of the body: the core reads UTF-8 itself, so a large document is
-   * never decoded into a JavaScript string), to `{ message, problem }` when it failed, or to
-   * null when a newer request or data superseded it.
+   * Fetches `url` (the first time through the HTTP cache, afterwards revalidated) into the core:
+   * each part of the body goes to `sink.push(part)` as it arrives (after `sink.begin(bytes the
+   * server announced, or 0)`), so a large document is never held whole in JavaScript, nor
+   * decoded into a string. `push` returning false (over the size limit) stops the download.
+   * Resolves to `{ copy }` once the body is in (`copy`: the bytes too, for a document of at most
+   * KEEP_BYTES, else null), to `{ message, problem }` when it failed, or to null when a newer
+   * request or data superseded it.
    */
-  async fetch(url, { initial }) {
+  async fetch(url, { initial, sink }) {
     const token = ++this._token;
     this._abort?.abort();
     const abort = new AbortController();
@@ -100,11 +111,23 @@ export class SourceFetcher {
         return token === this._token ? { message: `The chart data at ${href} is too large.`, problem: tooLarge } : null;
       }
       waitFor();
-      const body = res.body?.pipeThrough(new TransformStream({
-        transform(chunk, out) { waitFor(); out.enqueue(chunk); },
-      }));
-      const bytes = new Uint8Array(await new Response(body ?? null).arrayBuffer());
-      return token === this._token ? { bytes } : null;
+      sink.begin(Number(res.headers.get('Content-Length')) || 0);
+      const parts = [];
+      let size = 0;
+      const reader = res.body?.getReader();
+      for (;;) {
+        const { done, value } = reader ? await reader.read() : { done: true };
+        if (done || token !== this._token) break;
+        waitFor();
+        size += value.length;
+        if (!sink.push(value)) {
+          abort.abort();
+          break;
+        }
+        if (size <= KEEP_BYTES) parts.push(value);
+      }
+      if (token !== this._token) return null;
+      return { copy: size <= KEEP_BYTES ? concat(parts, size) : null };
     } catch (err) {
       const failure = abort.signal.reason === timedOut ? timedOut : err;
       if (token !== this._token || (abort.signal.aborted && failure !== timedOut)) return null;
