@@ -10,7 +10,7 @@ use super::limits::MAX_DOCUMENT_BYTES;
 
 /// The parts of one document received so far.
 #[derive(Debug, Default)]
-pub(crate) struct Incoming {
+pub struct Incoming {
     bytes: Vec<u8>,
     /// How many bytes arrived in all (more than `bytes` holds once over the limit).
     total: usize,
@@ -19,7 +19,7 @@ pub(crate) struct Incoming {
 impl Incoming {
     /// Starts a new document of `expected` bytes (0 when the server did not say), forgetting
     /// any earlier one.
-    pub(crate) fn begin(&mut self, expected: usize) {
+    pub fn begin(&mut self, expected: usize) {
         self.bytes = Vec::new();
         self.total = 0;
         if expected <= MAX_DOCUMENT_BYTES {
@@ -30,7 +30,7 @@ impl Incoming {
 
     /// Appends `part`. False once the document is over the size limit: what arrived is dropped
     /// and the caller should stop reading.
-    pub(crate) fn push(&mut self, part: &[u8]) -> bool {
+    pub fn push(&mut self, part: &[u8]) -> bool {
         self.total = self.total.saturating_add(part.len());
         if self.total > MAX_DOCUMENT_BYTES {
             self.bytes = Vec::new();
@@ -41,7 +41,7 @@ impl Incoming {
     }
 
     /// The whole document, taking it; or, when it went over the limit, how many bytes came.
-    pub(crate) fn take(&mut self) -> Result<Vec<u8>, usize> {
+    pub fn take(&mut self) -> Result<Vec<u8>, usize> {
         let total = std::mem::take(&mut self.total);
         let bytes = std::mem::take(&mut self.bytes);
         if total > MAX_DOCUMENT_BYTES { Err(total) } else { Ok(bytes) }
@@ -50,7 +50,7 @@ impl Incoming {
 
 /// A fingerprint of a document's bytes, to tell a refreshed copy that changed nothing (fixed
 /// seed: the same bytes give the same value in every instance).
-pub(crate) fn digest(bytes: &[u8]) -> (usize, u64) {
+pub fn digest(bytes: &[u8]) -> (usize, u64) {
     (bytes.len(), FixedState::with_seed(0x6f70_6368_6172_7473).hash_one(bytes))
 }
 

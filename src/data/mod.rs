@@ -13,7 +13,7 @@ mod consistency;
 mod duplicates;
 pub mod date_label;
 pub(crate) mod fields;
-pub(crate) mod incoming;
+pub mod incoming;
 mod iso8601;
 pub mod limits;
 pub(crate) mod messages;
