@@ -83,7 +83,7 @@ fn dated_before_raid(operation: &Operation, raid_of: &[Option<u32>], warnings: &
             let raid_at = events_path().index(raid_at).to_string();
             warnings.push(Problem::new(
                 &events_path().index(index).field("time"),
-                messages::before_its_raid(event_type, event.time().as_str(), raid_id, &raid_at, raid_time.as_str()),
+                messages::before_its_raid(event_type, &event.time().as_str(), raid_id, &raid_at, &raid_time.as_str()),
             ));
         }
     }

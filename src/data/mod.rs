@@ -28,6 +28,7 @@ pub mod schema;
 mod strict;
 pub(crate) mod suggest;
 pub mod time;
+mod usual_time;
 pub mod validate;
 mod walk;
 

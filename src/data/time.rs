@@ -6,6 +6,7 @@
 //! needed. For placing events on one axis, every time is converted to a single reference
 //! offset chosen by [`crate::derive`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
@@ -15,6 +16,7 @@ use super::date_label::DateLabel;
 use super::iso8601;
 use super::limits;
 use super::messages;
+use super::usual_time;
 
 /// Why a time string could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +36,12 @@ pub enum TimeValue {
     DateTime(DateTime<FixedOffset>),
 }
 
-/// An event time: the text as written and its parsed value.
+/// An event time: its parsed value, and the text as written when that is not the usual form
+/// (see [`usual_time`]), which most times in a large document are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventTime {
-    text: String,
+    /// The text as written; `None` when it is the usual form of `value`.
+    text: Option<Box<str>>,
     value: TimeValue,
 }
 
@@ -53,12 +57,21 @@ impl EventTime {
     /// ignoring surrounding whitespace. Fields have fixed widths and dates must exist.
     pub fn parse(text: &str) -> Result<Self, TimeError> {
         let value = iso8601::read(text.trim())?;
-        Ok(Self { text: text.to_owned(), value })
+        Ok(Self::kept(text.to_owned(), value))
+    }
+
+    /// A time read from `text`, keeping the text only when it is not the usual form.
+    fn kept(text: String, value: TimeValue) -> Self {
+        let text = (!usual_time::is_usual(&text, value)).then(|| text.into_boxed_str());
+        Self { text, value }
     }
 
     /// The text as written in the document.
-    pub fn as_str(&self) -> &str {
-        &self.text
+    pub fn as_str(&self) -> Cow<'_, str> {
+        match &self.text {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(usual_time::to_string(self.value)),
+        }
     }
 
     /// The parsed value.
@@ -119,13 +132,13 @@ impl EventTime {
 
 impl fmt::Display for EventTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(&self.as_str())
     }
 }
 
 impl Serialize for EventTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
+        serializer.serialize_str(&self.as_str())
     }
 }
 
@@ -137,7 +150,7 @@ impl<'de> Deserialize<'de> for EventTime {
             return Err(serde::de::Error::custom(message));
         }
         match iso8601::read(text.trim()) {
-            Ok(value) => Ok(EventTime { text, value }),
+            Ok(value) => Ok(EventTime::kept(text, value)),
             Err(TimeError::MissingOffset) => Err(serde::de::Error::custom(messages::time_missing_offset(&text))),
             Err(TimeError::Invalid) => Err(serde::de::Error::custom(messages::invalid_time(&text))),
         }
@@ -173,6 +186,37 @@ mod tests {
         let d = EventTime::parse("2018-04-18").expect("valid");
         assert!(d.is_whole_day());
         assert_eq!(d.label(), "Wed 18 Apr 2018");
+    }
+
+    #[test]
+    fn every_time_reads_back_as_written() {
+        for text in [
+            "2018-04-16",
+            "2018-04-16T06:00:00+01:00",
+            "2018-04-16T05:00:00Z",
+            "2018-04-16T05:00:00-03:30",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59+14:00",
+            // Not the usual form: kept as written.
+            "2018-04-16T05:00Z",
+            "2018-04-16T05:00:00+00:00",
+            "2018-04-16T05:00:00-00:00",
+            "2018-04-16T05:00:00z",
+            "2018-04-16t05:00:00Z",
+            "2018-04-16 05:00:00Z",
+            "2018-04-16T05:00:00.5Z",
+            "2018-04-16T05:00:00.000Z",
+            "2018-04-16T23:59:60Z",
+            "2018-04-16T06:00+0100",
+            " 2018-04-16 ",
+        ] {
+            let t = EventTime::parse(text).expect(text);
+            assert_eq!(t.as_str(), text);
+            assert_eq!(t.to_string(), text);
+            assert_eq!(serde_json::to_string(&t).ok(), serde_json::to_string(text).ok());
+        }
+        assert!(EventTime::parse("2018-04-16T06:00:00+01:00").is_ok_and(|t| t.text.is_none()), "the usual form keeps no text");
+        assert!(EventTime::parse("2018-04-16T06:00+01:00").is_ok_and(|t| t.text.is_some()));
     }
 
     #[test]
