@@ -1,36 +1,37 @@
-//! Keyboard moves between items: which item a key press lands on.
+//! Keyboard moves through a chart's structure: which place a key press lands on.
+//!
+//! A chart is navigated on three levels, built from the same columns as hit-testing:
+//! [`Level::Summary`] (the view's description and each of its notes), [`Level::Groups`] (the
+//! lanes of the timeline, the series of the running totals and of the areas view) and
+//! [`Level::Items`] (the marks). Left and Right move among siblings, Up rises a level, Down (or
+//! Enter) goes back down, Home and End go to the first and last sibling. A view with one group
+//! has no groups level: Up from an item goes straight to the summary.
 //!
 //! Everything a move needs is worked out once, when the index is finished: each item's lane
 //! and place in it, the lanes' items in reading order, and the lanes' items sorted by x. A key
-//! press is then a few array reads (and a binary search for Up and Down), and allocates
-//! nothing.
+//! press is then a few array reads (and a binary search to re-enter a lane near the item left),
+//! and allocates nothing.
+
+use std::fmt;
+use std::str::FromStr;
 
 use super::target::Target;
-
-/// How Left and Right move through the items.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Walk {
-    /// Through all items in reading order (raids in time, whatever their lane).
-    #[default]
-    Reading,
-    /// Along the current lane only (one series' changes over time).
-    PerLane,
-}
 
 /// A keyboard move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
-    /// Right arrow: the next item.
+    /// Right arrow: the next sibling.
     Next,
-    /// Left arrow: the previous item.
+    /// Left arrow: the previous sibling.
     Previous,
-    /// Up arrow: the lane above (or the previous item when there is one lane).
+    /// Up arrow: up a level (from an item to its group, from a group to the summary).
     Up,
-    /// Down arrow: the lane below (or the next item when there is one lane).
+    /// Down arrow or Enter: down a level (from the summary to the groups, from a group into its
+    /// items).
     Down,
-    /// Home: the first item.
+    /// Home: the first sibling.
     First,
-    /// End: the last item.
+    /// End: the last sibling.
     Last,
 }
 
@@ -41,11 +42,91 @@ impl Nav {
             "ArrowRight" => Nav::Next,
             "ArrowLeft" => Nav::Previous,
             "ArrowUp" => Nav::Up,
-            "ArrowDown" => Nav::Down,
+            "ArrowDown" | "Enter" => Nav::Down,
             "Home" => Nav::First,
             "End" => Nav::Last,
             _ => return None,
         })
+    }
+}
+
+/// The levels of a chart's structure, from the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The view's description and its notes and caveats.
+    Summary,
+    /// The lanes (timeline) or series (running totals, areas).
+    Groups,
+    /// The marks.
+    Items,
+}
+
+/// Where the keyboard is. A group or summary place remembers the item it was left from, so
+/// Down comes back to it (or, in another lane, to the item nearest it on x).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Item `0` (its index in reading order).
+    Item(usize),
+    /// Group `group` (a position among the distinct lanes), left from item `item`.
+    Group {
+        /// The group.
+        group: usize,
+        /// The item Down re-enters at or near.
+        item: usize,
+    },
+    /// Node `node` of the summary, left from item `item`.
+    Summary {
+        /// The sentence: 0 is the view's description, then its notes.
+        node: usize,
+        /// The item whose group (or itself, with one group) Down returns to.
+        item: usize,
+    },
+}
+
+impl Stop {
+    /// The level this place is on.
+    pub fn level(self) -> Level {
+        match self {
+            Stop::Item(_) => Level::Items,
+            Stop::Group { .. } => Level::Groups,
+            Stop::Summary { .. } => Level::Summary,
+        }
+    }
+}
+
+/// A place as the glue keeps it: an item is its index (`"17"`, so a hovered item's index is a
+/// place too), a group `g<group>.<item>`, a summary node `s<node>.<item>`.
+impl fmt::Display for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stop::Item(i) => write!(f, "{i}"),
+            Stop::Group { group, item } => write!(f, "g{group}.{item}"),
+            Stop::Summary { node, item } => write!(f, "s{node}.{item}"),
+        }
+    }
+}
+
+/// Text that is not a place written by [`Stop`]'s `Display`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAStop;
+
+impl FromStr for Stop {
+    type Err = NotAStop;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let pair = |rest: &str| -> Result<(usize, usize), NotAStop> {
+            let (a, b) = rest.split_once('.').ok_or(NotAStop)?;
+            Ok((a.parse().map_err(|_| NotAStop)?, b.parse().map_err(|_| NotAStop)?))
+        };
+        if let Some(rest) = s.strip_prefix('g') {
+            let (group, item) = pair(rest)?;
+            Ok(Stop::Group { group, item })
+        } else if let Some(rest) = s.strip_prefix('s') {
+            let (node, item) = pair(rest)?;
+            Ok(Stop::Summary { node, item })
+        } else {
+            s.parse().map(Stop::Item).map_err(|_| NotAStop)
+        }
     }
 }
 
@@ -112,8 +193,8 @@ impl KeyOrder {
         Self { lane_of, place, starts, in_order, by_x, xs }
     }
 
-    /// How many distinct lanes there are.
-    fn lanes(&self) -> usize {
+    /// How many groups (distinct lanes) there are.
+    pub(crate) fn groups(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
 
@@ -123,35 +204,39 @@ impl KeyOrder {
         at(l)..at(l + 1)
     }
 
-    /// Where a keyboard move from item `from` lands. From nothing, End and Left land at the
-    /// end of the first item's walk (its lane, for [`Walk::PerLane`]) and every other move on
-    /// the first item. `None` only when there are no items.
-    /// `targets` are the items the orders were made from.
-    pub(crate) fn navigate(&self, targets: &[Target], walk: Walk, from: Option<usize>, nav: Nav) -> Option<usize> {
+    /// The items of group `group`, in reading order (empty when there is no such group).
+    pub(crate) fn members(&self, group: usize) -> &[u32] {
+        self.in_order.get(self.run(group)).unwrap_or(&[])
+    }
+
+    /// Item `item`'s group, and its position in it (from 0) of how many.
+    pub(crate) fn position(&self, item: usize) -> Option<(usize, usize, usize)> {
+        let group = *self.lane_of.get(item)? as usize;
+        Some((group, *self.place.get(item)? as usize, self.run(group).len()))
+    }
+
+    /// Where a move among the items from item `from` lands: Left and Right along its lane,
+    /// Home and End to the lane's ends, Up and Down to the item nearest on x in the lane above
+    /// or below (with one lane, the previous or next item). From nothing, End and Left land
+    /// at the end of the first item's lane and every other move on the first item. `None` only
+    /// when there are no items. `targets` are the items the orders were made from.
+    pub(crate) fn navigate(&self, targets: &[Target], from: Option<usize>, nav: Nav) -> Option<usize> {
         let n = self.lane_of.len();
         if n == 0 {
             return None;
         }
         let Some(current) = from.filter(|i| *i < n) else {
             return match nav {
-                Nav::Last | Nav::Previous => self.navigate(targets, walk, Some(0), Nav::Last),
+                Nav::Last | Nav::Previous => self.navigate(targets, Some(0), Nav::Last),
                 _ => Some(0),
             };
         };
-        // The walk Left and Right follow: every item, or the current one's lane.
-        let (along, at) = match walk {
-            Walk::Reading => (0..n, current),
-            Walk::PerLane => {
-                let lane = self.lane_of.get(current).map_or(0, |l| *l as usize);
-                (self.run(lane), self.place.get(current).map_or(0, |p| *p as usize))
-            }
-        };
+        let lane = self.lane_of.get(current).map_or(0, |l| *l as usize);
+        let along = self.run(lane);
+        let at = self.place.get(current).map_or(0, |p| *p as usize);
         let item_at = |k: usize| -> Option<usize> {
             let slot = along.start.checked_add(k).filter(|s| *s < along.end)?;
-            Some(match walk {
-                Walk::Reading => slot,
-                Walk::PerLane => *self.in_order.get(slot)? as usize,
-            })
+            Some(*self.in_order.get(slot)? as usize)
         };
         let step = |forward: bool| {
             let k = if forward { at.checked_add(1) } else { at.checked_sub(1) };
@@ -162,18 +247,72 @@ impl KeyOrder {
             Nav::Previous => step(false),
             Nav::First => item_at(0).unwrap_or(current),
             Nav::Last => along.len().checked_sub(1).and_then(item_at).unwrap_or(current),
-            Nav::Up | Nav::Down if self.lanes() < 2 => step(nav == Nav::Down),
-            Nav::Up | Nav::Down => self.across(targets, current, nav == Nav::Down).unwrap_or(current),
+            Nav::Up | Nav::Down if self.groups() < 2 => step(nav == Nav::Down),
+            Nav::Up | Nav::Down => {
+                let target = if nav == Nav::Down { lane.checked_add(1) } else { lane.checked_sub(1) };
+                let x = targets.get(current).map_or(f64::NAN, |t| t.anchor.x);
+                target.and_then(|l| self.nearest_in(l, x)).unwrap_or(current)
+            }
         })
     }
 
-    /// The item nearest on x to `current` in the lane below (`down`) or above; of equally
-    /// near ones, the first in reading order.
-    fn across(&self, targets: &[Target], current: usize, down: bool) -> Option<usize> {
-        let lane = *self.lane_of.get(current)? as usize;
-        let target = if down { lane.checked_add(1) } else { lane.checked_sub(1) }.filter(|l| *l < self.lanes())?;
-        let cx = targets.get(current)?.anchor.x;
-        let run = self.run(target);
+    /// Where a key press from `from` (nothing: not in the chart yet) lands in the chart's
+    /// structure, with `summary` sentences on the summary level. The first key from nothing
+    /// lands on the items as [`KeyOrder::navigate`] does. `None` only when there are no items.
+    pub(crate) fn go(&self, targets: &[Target], from: Option<Stop>, nav: Nav, summary: usize) -> Option<Stop> {
+        let n = self.lane_of.len();
+        let groups = self.groups();
+        let valid = |item: usize| item < n;
+        let from = from.filter(|s| match *s {
+            Stop::Item(i) => valid(i),
+            Stop::Group { group, item } => group < groups && valid(item),
+            Stop::Summary { node, item } => node < summary && valid(item),
+        });
+        let Some(from) = from else {
+            return self.navigate(targets, None, nav).map(Stop::Item);
+        };
+        let to_summary = |item: usize, fallback: Stop| if summary > 0 { Stop::Summary { node: 0, item } } else { fallback };
+        let last_of = |count: usize| count.saturating_sub(1);
+        Some(match (from, nav) {
+            (Stop::Item(i), Nav::Up) if groups > 1 => Stop::Group { group: self.lane_of.get(i).map_or(0, |l| *l as usize), item: i },
+            (Stop::Item(i), Nav::Up) => to_summary(i, from),
+            (Stop::Item(_), Nav::Down) => from,
+            (Stop::Item(i), _) => Stop::Item(self.navigate(targets, Some(i), nav).unwrap_or(i)),
+            (Stop::Group { group, item }, Nav::Down) => Stop::Item(self.enter(targets, group, item).unwrap_or(item)),
+            (Stop::Group { item, .. }, Nav::Up) => to_summary(item, from),
+            (Stop::Group { group, item }, Nav::Next) => Stop::Group { group: (group + 1).min(last_of(groups)), item },
+            (Stop::Group { group, item }, Nav::Previous) => Stop::Group { group: group.saturating_sub(1), item },
+            (Stop::Group { item, .. }, Nav::First) => Stop::Group { group: 0, item },
+            (Stop::Group { item, .. }, Nav::Last) => Stop::Group { group: last_of(groups), item },
+            (Stop::Summary { item, .. }, Nav::Down) if groups > 1 => Stop::Group { group: self.lane_of.get(item).map_or(0, |l| *l as usize), item },
+            (Stop::Summary { item, .. }, Nav::Down) => Stop::Item(item),
+            (Stop::Summary { .. }, Nav::Up) => from,
+            (Stop::Summary { node, item }, Nav::Next) => Stop::Summary { node: (node + 1).min(last_of(summary)), item },
+            (Stop::Summary { node, item }, Nav::Previous) => Stop::Summary { node: node.saturating_sub(1), item },
+            (Stop::Summary { item, .. }, Nav::First) => Stop::Summary { node: 0, item },
+            (Stop::Summary { item, .. }, Nav::Last) => Stop::Summary { node: last_of(summary), item },
+        })
+    }
+
+    /// The item Down enters group `group` at: `item` itself when it is in that group, else
+    /// the group's item nearest to it on x.
+    fn enter(&self, targets: &[Target], group: usize, item: usize) -> Option<usize> {
+        if self.lane_of.get(item).is_some_and(|l| *l as usize == group) {
+            return Some(item);
+        }
+        self.nearest_in(group, targets.get(item).map_or(f64::NAN, |t| t.anchor.x))
+    }
+
+    /// The item of lane `lane` nearest on x to `cx`; of equally near ones, the first in reading
+    /// order. (With no x to go by, the lane's first item.)
+    fn nearest_in(&self, lane: usize, cx: f64) -> Option<usize> {
+        if lane >= self.groups() {
+            return None;
+        }
+        let run = self.run(lane);
+        if cx.is_nan() {
+            return self.in_order.get(run.start).map(|i| *i as usize);
+        }
         let xs = self.xs.get(run.clone())?;
         let items = self.by_x.get(run)?;
         let right = xs.partition_point(|x| x.total_cmp(&cx).is_lt());
