@@ -20,8 +20,9 @@ use crate::scene::{Item, ItemKind, Level, Mark, Point, Scene, Stop};
 /// One place of the structure, as handed to the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
-    /// The place as the page keeps it and passes back to the next move (see [`Stop`]).
-    pub stop: String,
+    /// The place as the page keeps it and passes back to the next move: level, index, the
+    /// item it remembers (see [`Stop::to_parts`]).
+    pub stop: [u32; 3],
     /// `"summary"`, `"group"` or `"item"`.
     pub level: &'static str,
     /// The item, on the items level (`charthover`'s `detail.item`).
@@ -39,7 +40,13 @@ pub struct Place {
 /// The summary level's sentences for `view`: its description, then each of `about` (the
 /// words otherwise only in pixels, see [`super::about`]).
 pub fn summary_sentences(description: &str, about: &[String]) -> Vec<String> {
-    std::iter::once(description.to_owned()).chain(about.iter().cloned()).filter(|s| !s.trim().is_empty()).collect()
+    let mut out = Vec::with_capacity(about.len() + 1);
+    for s in std::iter::once(description).chain(about.iter().map(String::as_str)) {
+        if !s.trim().is_empty() {
+            out.push(s.to_owned());
+        }
+    }
+    out
 }
 
 /// The place `stop` of `scene`, laid out from `series`, with `summary` the summary level's
@@ -51,7 +58,7 @@ pub fn place(series: &Series, scene: &Scene, stop: Stop, summary: &[String]) -> 
         Stop::Summary { node, .. } => {
             let sentence = summary.get(node)?;
             Some(Place {
-                stop: stop.to_string(),
+                stop: stop.to_parts(),
                 level: level_name(stop.level()),
                 item: None,
                 label: sentence.clone(),
@@ -66,7 +73,7 @@ pub fn place(series: &Series, scene: &Scene, stop: Stop, summary: &[String]) -> 
             let anchor = marks.first().map_or(Point::new(plot.center().x, plot.y), |m| Point::new(m.x + m.width / 2.0, m.y));
             let of = ordinal(scene, group);
             Some(Place {
-                stop: stop.to_string(),
+                stop: stop.to_parts(),
                 level: level_name(stop.level()),
                 item: None,
                 label: format!("{name}: {what}"),
@@ -81,7 +88,7 @@ pub fn place(series: &Series, scene: &Scene, stop: Stop, summary: &[String]) -> 
             let context = item_context(series, scene, index, at, of)?;
             let spoken = format!("{context}. {}", one_sentence(&item.label));
             Some(Place {
-                stop: stop.to_string(),
+                stop: stop.to_parts(),
                 level: level_name(stop.level()),
                 label: item.label.clone(),
                 spoken,
@@ -103,7 +110,14 @@ fn level_name(level: Level) -> &'static str {
 
 /// A tooltip's lines as one sentence for the live region.
 fn one_sentence(label: &str) -> String {
-    label.split('\n').map(|l| l.trim().trim_end_matches('.')).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(". ")
+    let mut out = String::with_capacity(label.len() + 8);
+    for line in label.split('\n').map(|l| l.trim().trim_end_matches('.')).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(". ");
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The first item of group `group`: its kind, lane and datum say what the group is.
@@ -122,9 +136,10 @@ fn ordinal(scene: &Scene, group: usize) -> &'static str {
     }
 }
 
-/// The people a series counts ("people arrested").
-fn series_name(lane: usize) -> String {
-    format!("People {}", SERIES_VERBS.get(lane).copied().unwrap_or("counted"))
+/// The people a series counts ("People arrested", or "people arrested" within a sentence).
+fn series_name(lane: usize, capital: bool) -> String {
+    let verb = SERIES_VERBS.get(lane).copied().unwrap_or("counted");
+    format!("{} {verb}", if capital { "People" } else { "people" })
 }
 
 /// Group `group`'s name and what it adds up to.
@@ -144,12 +159,12 @@ fn group_words(series: &Series, scene: &Scene, group: usize) -> Option<(String, 
             let c = &series.cumulative;
             let last = members().last().and_then(|t| c.steps.get(t.datum as usize))?;
             let total = if lane == 0 { last.arrests } else { last.charged };
-            (series_name(lane), format!("{} by {}, in {}", count(total), last.time.label(), plural(n, "change", "changes")))
+            (series_name(lane, true), format!("{} by {}, in {}", count(total), last.time.label(), plural(n, "change", "changes")))
         }
         ItemKind::Area => {
             let rows = &series.areas.rows;
             let total: u64 = members().filter_map(|t| rows.get(t.datum as usize)).map(|r| if lane == 0 { r.arrests } else { r.charged }).sum();
-            (series_name(lane), format!("{} across {}", count(total), plural(n, "area", "areas")))
+            (series_name(lane, true), format!("{} across {}", count(total), plural(n, "area", "areas")))
         }
         ItemKind::Annotation => ("Notes on the chart".to_owned(), plural(n, "note", "notes")),
         ItemKind::Stage => ("Stages".to_owned(), plural(n, "stage", "stages")),
@@ -165,10 +180,10 @@ fn item_context(series: &Series, scene: &Scene, index: usize, at: usize, of: usi
             let tl = &series.timeline;
             format!("{}, raid {k} of {n}", tl.area(tl.raids.get(t.datum as usize)?))
         }
-        ItemKind::Moment => format!("{}, change {k} of {n}", series_name(t.lane as usize)),
+        ItemKind::Moment => format!("{}, change {k} of {n}", series_name(t.lane as usize, true)),
         ItemKind::Area => {
             let row = series.areas.rows.get(t.datum as usize)?;
-            format!("{}, {}, bar {k} of {n}", row.name, series_name(t.lane as usize).to_lowercase())
+            format!("{}, {}, bar {k} of {n}", row.name, series_name(t.lane as usize, false))
         }
         ItemKind::Annotation => format!("Note {k} of {n}"),
         ItemKind::Stage => format!("Stage {k} of {n}"),

@@ -66,10 +66,10 @@ fn build(
     sort: &'static str,
     n: usize,
     row: impl Fn(usize) -> Vec<String>,
-    link: impl Fn(usize) -> Option<Link>,
+    link: &dyn Fn(usize) -> Option<Link>,
 ) -> Table {
     let (rows, links) = if n <= MAX_ROWS {
-        ((0..n).map(&row).collect(), (0..n).map(&link).collect())
+        ((0..n).map(&row).collect(), (0..n).map(link).collect())
     } else {
         let keep = MAX_ROWS / 2;
         let mut gap = vec![String::new(); columns.len()];
@@ -77,7 +77,7 @@ fn build(
             *first = format!("{} more rows not shown", count((n - 2 * keep) as u64));
         }
         let rows = (0..keep).map(&row).chain(std::iter::once(gap)).chain((n - keep..n).map(&row)).collect();
-        let links = (0..keep).map(&link).chain(std::iter::once(None)).chain((n - keep..n).map(&link)).collect();
+        let links = (0..keep).map(link).chain(std::iter::once(None)).chain((n - keep..n).map(link)).collect();
         (rows, links)
     };
     Table { caption, columns, rows, sort, foot: 0, links }
@@ -107,7 +107,7 @@ fn summary(series: &Series) -> Table {
                 t.rate_text(s.stage).unwrap_or_default(),
             ]
         },
-        |i| to(ItemKind::Stage, i),
+        &|i| to(ItemKind::Stage, i),
     )
 }
 
@@ -156,7 +156,7 @@ fn timeline_rows(series: &Series) -> Table {
                 r.seizures.join("; "),
             ]
         },
-        |i| to(ItemKind::Raid, i),
+        &|i| to(ItemKind::Raid, i),
     )
 }
 
@@ -171,7 +171,7 @@ fn cumulative_rows(series: &Series) -> Table {
             let Some(s) = c.steps.get(i) else { return Vec::new() };
             vec![s.time.label(), count(s.arrests), count(s.charged), c.change_texts(s).join("; ")]
         },
-        |i| to(ItemKind::Moment, i),
+        &|i| to(ItemKind::Moment, i),
     )
 }
 
@@ -195,7 +195,7 @@ fn areas(series: &Series) -> Table {
             Some(r) => vec![r.name.clone(), count(r.raids), count(r.arrests), count(r.charged)],
             None => after.get(i - rows.len()).cloned().unwrap_or_default(),
         },
-        |i| if i < rows.len() { to(ItemKind::Area, i) } else { None },
+        &|i| if i < rows.len() { to(ItemKind::Area, i) } else { None },
     );
     Table { foot, ..table }
 }

@@ -12,9 +12,6 @@
 //! press is then a few array reads (and a binary search to re-enter a lane near the item left),
 //! and allocates nothing.
 
-use std::fmt;
-use std::str::FromStr;
-
 use super::target::Target;
 
 /// A keyboard move.
@@ -94,38 +91,27 @@ impl Stop {
     }
 }
 
-/// A place as the glue keeps it: an item is its index (`"17"`, so a hovered item's index is a
-/// place too), a group `g<group>.<item>`, a summary node `s<node>.<item>`.
-impl fmt::Display for Stop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Stop {
+    /// The place as three numbers, the way it crosses to the glue and back: its level (0 the
+    /// items, 1 the groups, 2 the summary), its index on that level (an item, a group, a
+    /// sentence) and the item it remembers (the item itself, for an item).
+    pub fn to_parts(self) -> [u32; 3] {
+        let small = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
         match self {
-            Stop::Item(i) => write!(f, "{i}"),
-            Stop::Group { group, item } => write!(f, "g{group}.{item}"),
-            Stop::Summary { node, item } => write!(f, "s{node}.{item}"),
+            Stop::Item(i) => [0, small(i), small(i)],
+            Stop::Group { group, item } => [1, small(group), small(item)],
+            Stop::Summary { node, item } => [2, small(node), small(item)],
         }
     }
-}
 
-/// Text that is not a place written by [`Stop`]'s `Display`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotAStop;
-
-impl FromStr for Stop {
-    type Err = NotAStop;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let pair = |rest: &str| -> Result<(usize, usize), NotAStop> {
-            let (a, b) = rest.split_once('.').ok_or(NotAStop)?;
-            Ok((a.parse().map_err(|_| NotAStop)?, b.parse().map_err(|_| NotAStop)?))
-        };
-        if let Some(rest) = s.strip_prefix('g') {
-            let (group, item) = pair(rest)?;
-            Ok(Stop::Group { group, item })
-        } else if let Some(rest) = s.strip_prefix('s') {
-            let (node, item) = pair(rest)?;
-            Ok(Stop::Summary { node, item })
-        } else {
-            s.parse().map(Stop::Item).map_err(|_| NotAStop)
+    /// The place [`Stop::to_parts`] wrote, if these are such parts.
+    pub fn from_parts(level: u32, at: u32, item: u32) -> Option<Self> {
+        let (at, item) = (at as usize, item as usize);
+        match level {
+            0 => Some(Stop::Item(at)),
+            1 => Some(Stop::Group { group: at, item }),
+            2 => Some(Stop::Summary { node: at, item }),
+            _ => None,
         }
     }
 }

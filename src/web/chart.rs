@@ -288,13 +288,14 @@ impl Chart {
     }
 
     /// Where the key `key` (`ArrowLeft`, `ArrowRight`, `ArrowUp`, `ArrowDown`, `Enter`, `Home`,
-    /// `End`) moves from the place `from` in the chart's structure (a place this returned, an
-    /// item's index, or "" for none): the JSON text of the place it lands on, `{ stop, level,
-    /// item, label, spoken, anchor, marks }`, or nothing when the view has no items or the key
-    /// is not a move.
-    pub fn navigate(&self, from: &str, key: &str) -> Option<String> {
+    /// `End`) moves from a place in the chart's structure, given as the three numbers of a
+    /// place's `stop` (level, index, item; for an item, `0, index, index`; a negative `level`
+    /// for none): the JSON text of the place it lands on, `{ stop, level, item, label, spoken,
+    /// anchor, marks }`, or nothing when the view has no items or the key is not a move.
+    pub fn navigate(&self, level: i32, at: u32, item: u32, key: &str) -> Option<String> {
         let (series, scene, nav) = (self.series.as_ref()?, self.scene.as_ref()?, Nav::from_key(key)?);
-        let stop = scene.hit.go(from.parse::<Stop>().ok(), nav, self.summary.len())?;
+        let from = u32::try_from(level).ok().and_then(|l| Stop::from_parts(l, at, item));
+        let stop = scene.hit.go(from, nav, self.summary.len())?;
         layout::structure::place(series, scene, stop, &self.summary).map(|p| to_json(&p))
     }
 
