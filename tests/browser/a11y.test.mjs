@@ -298,6 +298,15 @@ describe('axe', () => {
     await page.evaluate(() => document.getElementById('tl').shadowRoot.querySelector('canvas').focus());
     await press('ArrowRight');
     await check('light, a table shown and an item focused');
+    await press('ArrowUp');
+    await check('light, a lane focused');
+    await page.locator('#tl').getByRole('button', { name: 'Show data' }).click();
+    await page.locator('#tl').locator('tbody tr[tabindex="0"]').first().focus();
+    await check('light, a table row focused and its mark shown');
+    await page.locator('#tl').getByRole('button', { name: 'Show data' }).click();
+    await page.focus('#before');
+    await page.keyboard.press('Tab');
+    await check('light, the keyboard cue shown');
     const n = await page.evaluate(() => {
       const ids = ['tl', 'cum', 'sum', 'areas'];
       const counts = ids.map((id) => (window.__events ?? []).filter((e) => e.id === id && e.type === 'chartready').length);
