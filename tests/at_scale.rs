@@ -9,7 +9,7 @@ use common::{operation, Lcg};
 use operation_charts::derive::Series;
 use operation_charts::export::render_svg;
 use operation_charts::layout::{describe, layout, FixedWidths, Theme, View};
-use operation_charts::scene::{Focus, HitIndex, ItemKind, Nav, Point, Scene, Target, MIN_REACH_RADIUS};
+use operation_charts::scene::{Focus, HitIndex, ItemKind, Nav, Point, Scene, Stop, Target, MIN_REACH_RADIUS};
 
 /// What a scan of every mark answers: the nearest whose reach covers `p`, the first added of
 /// equally near ones.
@@ -67,20 +67,37 @@ fn half_a_million_events_draw_a_few_thousand_shapes_and_every_raid_stays_reachab
     assert!(scene.shapes.len() < 3000, "{} shapes", scene.shapes.len());
     assert_eq!(scene.hit.len(), raids, "every raid is an item");
 
-    // Home and End go to the first and last raid in time; Right walks through every one.
+    // Home goes to the first raid; End to the last of its lane. Right walks a lane in time;
+    // Up, Right and Down go on to the next lane; every raid is reached once.
     let first = scene.hit.navigate(None, Nav::First);
-    let last = scene.hit.navigate(None, Nav::Last);
     assert_eq!(first.and_then(|i| scene.hit.target(i)).map(|t| t.datum as usize), Some(0));
-    assert_eq!(last.and_then(|i| scene.hit.target(i)).map(|t| t.datum as usize), Some(raids - 1));
-    let mut at = first;
-    let mut steps = 0;
-    while at != last {
-        let next = scene.hit.navigate(at, Nav::Next);
-        assert!(next > at, "Right moves on from {at:?}");
-        at = next;
-        steps += 1;
+    let mut reached = 0;
+    let mut last = None;
+    let mut at = scene.hit.go(None, Nav::First, 1);
+    for lane in 0..scene.hit.groups() {
+        if lane > 0 {
+            at = [Nav::Up, Nav::Next, Nav::Down, Nav::First].iter().fold(at, |s, nav| scene.hit.go(s, *nav, 1));
+        }
+        loop {
+            let Some(Stop::Item(i)) = at else { panic!("on an item: {at:?}") };
+            reached += 1;
+            let next = scene.hit.go(at, Nav::Next, 1);
+            if next == at {
+                break;
+            }
+            let Some(Stop::Item(j)) = next else { panic!("Right stays on the items") };
+            assert!(j > i, "Right moves on in time from {i}");
+            assert_eq!(scene.hit.target(j).map(|t| t.lane), scene.hit.target(i).map(|t| t.lane), "Right stays in the lane");
+            at = next;
+        }
+        if let Some(Stop::Item(i)) = at {
+            if last.is_none_or(|l: usize| i > l) {
+                last = Some(i);
+            }
+        }
     }
-    assert_eq!(steps, raids - 1);
+    assert_eq!(reached, raids, "every raid, lane by lane");
+    assert_eq!(last.and_then(|i| scene.hit.target(i)).map(|t| t.datum as usize), Some(raids - 1));
     let end = last.and_then(|i| describe(&series, &scene, i)).expect("the last raid described");
     let raid = series.timeline.raids.last().expect("raids");
     assert!(end.label.starts_with(raid.place.as_deref().unwrap_or("Raid")), "{}", end.label);

@@ -117,8 +117,14 @@ fn hovering_each_view_finds_the_right_numbers() {
     assert!(last.label.contains("So far: 33 arrested, 21 charged"), "{}", last.label);
 
     let s = scene(&c, View::Areas, 640.0);
-    let sums: u64 = items(&c, &s).iter().filter_map(|i| i.values.get("arrests").and_then(|v| v.as_u64())).sum();
+    // A bar per area per series: each area's arrests are counted once, on its arrested bar.
+    let bars = items(&c, &s);
+    let arrested = bars.iter().filter(|i| i.values.get("series").and_then(|v| v.as_str()) == Some("arrested"));
+    let sums: u64 = arrested.filter_map(|i| i.values.get("arrests").and_then(|v| v.as_u64())).sum();
     assert_eq!(sums, 33);
+    for bar in &bars {
+        assert_eq!(s.hit.hit(bar.anchor), Some(bar.index), "the pointer on a bar's top finds that bar: {}", bar.label);
+    }
     assert!(s.hit.hit(Point::new(1.0, 1.0)).is_none(), "the title is empty space");
 }
 

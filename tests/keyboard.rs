@@ -1,13 +1,14 @@
-//! Keyboard moves: the same answers as the first, list-walking implementation, on lanes of
-//! every shape, and not one allocation per key press or pointer move. This file has its own
-//! allocator that counts, so it is a test binary of its own.
+//! Keyboard moves: among the items, the same answers as a list-walking reference on lanes of
+//! every shape; through the chart's structure (summary → lanes or series → items) the moves
+//! and words the readers' audit asked for; and not one allocation per key press or pointer
+//! move. This file has its own allocator that counts, so it is a test binary of its own.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use operation_charts::derive::Series;
-use operation_charts::layout::{layout, FixedWidths, Theme, View};
-use operation_charts::scene::{Focus, HitIndex, ItemKind, Nav, Point, Target, Walk};
+use operation_charts::layout::{about, layout, structure, view_description, FixedWidths, Theme, View};
+use operation_charts::scene::{Focus, HitIndex, ItemKind, Level, Nav, Point, Scene, Stop, Target};
 
 thread_local! {
     static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
@@ -51,20 +52,21 @@ const MOVES: [Nav; 6] = [Nav::Next, Nav::Previous, Nav::Up, Nav::Down, Nav::Firs
 /// Items as (lane, anchor x), in reading order.
 type Items = Vec<(usize, f64)>;
 
-/// The first implementation, which walked and collected the items on every key press: the
-/// reference the indexed one must agree with.
-fn reference(items: &Items, walk: Walk, from: Option<usize>, nav: Nav) -> Option<usize> {
+/// A reference that walks and collects the items on every key press, as the first
+/// implementation did: Left and Right along the item's lane, Up and Down to the nearest item
+/// on x in the lane above or below. The indexed one must agree with it.
+fn reference(items: &Items, from: Option<usize>, nav: Nav) -> Option<usize> {
     let Some(&(lane, x)) = from.and_then(|i| items.get(i)) else {
         if items.is_empty() {
             return None;
         }
-        return if nav == Nav::Last || nav == Nav::Previous { reference(items, walk, Some(0), Nav::Last) } else { Some(0) };
+        return if nav == Nav::Last || nav == Nav::Previous { reference(items, Some(0), Nav::Last) } else { Some(0) };
     };
     let current = from.unwrap_or(0);
     let mut lanes: Vec<usize> = items.iter().map(|i| i.0).collect();
     lanes.sort_unstable();
     lanes.dedup();
-    let along: Vec<usize> = (0..items.len()).filter(|i| walk == Walk::Reading || items[*i].0 == lane).collect();
+    let along: Vec<usize> = (0..items.len()).filter(|i| items[*i].0 == lane).collect();
     let at = along.iter().position(|i| *i == current).unwrap_or(0);
     let pick = |i: Option<&usize>| i.copied().unwrap_or(current);
     let across = |step: isize| -> usize {
@@ -91,9 +93,8 @@ fn reference(items: &Items, walk: Walk, from: Option<usize>, nav: Nav) -> Option
     })
 }
 
-fn index_of(items: &Items, walk: Walk) -> HitIndex {
+fn index_of(items: &Items) -> HitIndex {
     let mut hit = HitIndex::new();
-    hit.set_walk(walk);
     for (i, (lane, x)) in items.iter().enumerate() {
         let at = Point::new(*x, 10.0 * *lane as f64);
         hit.add_item(Target::new(ItemKind::Moment, *lane, i, at, Focus::Ring { center: at, radius: 5.0 }));
@@ -120,49 +121,179 @@ fn fixtures() -> Vec<Items> {
 }
 
 #[test]
-fn moves_land_where_the_first_implementation_landed() {
+fn moves_among_items_land_where_the_reference_lands() {
     for items in fixtures() {
-        for walk in [Walk::Reading, Walk::PerLane] {
-            let hit = index_of(&items, walk);
-            for from in std::iter::once(None).chain((0..items.len() + 1).map(Some)) {
-                for nav in MOVES {
-                    assert_eq!(hit.navigate(from, nav), reference(&items, walk, from, nav), "{walk:?} from {from:?} {nav:?} in {items:?}");
-                }
+        let hit = index_of(&items);
+        for from in std::iter::once(None).chain((0..items.len() + 1).map(Some)) {
+            for nav in MOVES {
+                assert_eq!(hit.navigate(from, nav), reference(&items, from, nav), "from {from:?} {nav:?} in {items:?}");
             }
         }
     }
 }
 
-#[test]
-fn laid_out_views_answer_as_the_first_implementation_did() {
+fn cayman() -> Series {
     let text = std::fs::read_to_string(format!("{}/www/data/operation-cayman.json", env!("CARGO_MANIFEST_DIR"))).expect("cayman");
-    let series = Series::from_operation(&operation_charts::data::load(&text).expect("valid").operation);
+    Series::from_operation(&operation_charts::data::load(&text).expect("valid").operation)
+}
+
+#[test]
+fn laid_out_views_answer_as_the_reference_does() {
+    let series = cayman();
     for view in View::ALL {
         let scene = layout(&series, view, 640.0, 420.0, &Theme::light(), &FixedWidths);
         let items: Items = scene.hit.targets().iter().map(|t| (t.lane as usize, t.anchor.x)).collect();
-        let walk = if view == View::Cumulative { Walk::PerLane } else { Walk::Reading };
         for from in std::iter::once(None).chain((0..items.len()).map(Some)) {
             for nav in MOVES {
-                assert_eq!(scene.hit.navigate(from, nav), reference(&items, walk, from, nav), "{view} from {from:?} {nav:?}");
+                assert_eq!(scene.hit.navigate(from, nav), reference(&items, from, nav), "{view} from {from:?} {nav:?}");
             }
         }
     }
+}
+
+/// A view of Cayman, its summary sentences, and a reader pressing keys through it.
+struct Reader {
+    series: Series,
+    scene: Scene,
+    summary: Vec<String>,
+    at: Option<Stop>,
+}
+
+impl Reader {
+    fn new(view: View) -> Self {
+        let series = cayman();
+        let scene = layout(&series, view, 640.0, 420.0, &Theme::light(), &FixedWidths);
+        let about = about(&series, view, 640.0, &Theme::light(), &FixedWidths);
+        let summary = structure::summary_sentences(&view_description(&series, view), &about);
+        Self { series, scene, summary, at: None }
+    }
+
+    /// Presses `nav`; returns what the live region says.
+    fn press(&mut self, nav: Nav) -> String {
+        self.at = self.scene.hit.go(self.at, nav, self.summary.len());
+        let place = self.at.and_then(|s| structure::place(&self.series, &self.scene, s, &self.summary)).expect("a place");
+        place.spoken
+    }
+
+    fn level(&self) -> Option<Level> {
+        self.at.map(Stop::level)
+    }
+
+    fn item(&self) -> Option<&Target> {
+        match self.at {
+            Some(Stop::Item(i)) => self.scene.hit.target(i),
+            _ => None,
+        }
+    }
+}
+
+#[test]
+fn timeline_right_enters_at_the_items_up_rises_to_the_lanes_then_the_summary() {
+    let mut r = Reader::new(View::Timeline);
+    // From the chart, the first arrow lands on the first raid, as it always did.
+    let first = r.press(Nav::Next);
+    assert!(first.starts_with("Norfolk, raid 1 of 13. Orchard Street, Norwich. Mon 16 Apr 2018, 06:00."), "{first}");
+    // Right stays in the lane: the next Norfolk raid, not the London raid between them in time.
+    let lane = r.item().map(|t| t.lane);
+    assert!(r.press(Nav::Next).starts_with("Norfolk, raid 2 of 13. Norwich."));
+    assert_eq!(r.item().map(|t| t.lane), lane);
+    assert!(r.press(Nav::Last).starts_with("Norfolk, raid 13 of 13."), "End: the lane's last raid");
+    assert!(r.press(Nav::First).starts_with("Norfolk, raid 1 of 13."));
+    // Up: the lane, with its area and what it adds up to.
+    assert_eq!(r.press(Nav::Up), "Norfolk, lane 1 of 3: 13 raids, 23 people arrested. Down or Enter to go through them.");
+    assert_eq!(r.level(), Some(Level::Groups));
+    assert_eq!(r.press(Nav::Next), "London, lane 2 of 3: 4 raids, 10 people arrested. Down or Enter to go through them.");
+    assert_eq!(r.press(Nav::Next), "Notes on the chart, group 3 of 3: 2 notes. Down or Enter to go through them.");
+    assert_eq!(r.press(Nav::Next), "Notes on the chart, group 3 of 3: 2 notes. Down or Enter to go through them.", "the last lane stays");
+    r.press(Nav::Previous);
+    // Down enters London at the raid nearest in time to the one left.
+    let london = r.press(Nav::Down);
+    assert!(london.starts_with("London, raid 1 of 4. London. Mon 16 Apr 2018, 06:00."), "{london}");
+    assert!(r.press(Nav::Next).starts_with("London, raid 2 of 4."));
+    assert!(r.press(Nav::Down).starts_with("London, raid 2 of 4."), "Down on an item stays there");
+    // Up, Up: the summary, read sentence by sentence.
+    r.press(Nav::Up);
+    let summary = r.press(Nav::Up);
+    assert!(summary.starts_with("About this chart, 1 of 6: 17 raids over four days led to 33 arrests;"), "{summary}");
+    assert_eq!(r.level(), Some(Level::Summary));
+    assert!(r.press(Nav::Up).starts_with("About this chart, 1 of 6:"), "the top stays");
+    assert_eq!(r.press(Nav::Next), "About this chart, 2 of 6: Raids, arrests and charges across Norfolk and London, Monday to Thursday.");
+    let last = r.press(Nav::Last);
+    assert!(last.starts_with("About this chart, 6 of 6: "), "{last}");
+    // Down, Down: back to the lane and the raid the reader left.
+    assert!(r.press(Nav::Down).starts_with("London, lane 2 of 3:"));
+    assert!(r.press(Nav::Down).starts_with("London, raid 2 of 4."));
+}
+
+#[test]
+fn areas_every_bar_is_reached_with_left_and_right_and_says_its_area_and_series() {
+    let mut r = Reader::new(View::Areas);
+    assert_eq!(r.scene.hit.len(), 2 * r.series.areas.rows.len(), "a bar per area per series");
+    assert_eq!(r.press(Nav::Next), "Norfolk, people arrested, bar 1 of 2. Norfolk. 13 raids. 23 arrested, 14 charged");
+    assert!(r.press(Nav::Next).starts_with("London, people arrested, bar 2 of 2."));
+    assert_eq!(r.press(Nav::Up), "People arrested, series 1 of 2: 33 across 2 areas. Down or Enter to go through them.");
+    assert_eq!(r.press(Nav::Next), "People charged, series 2 of 2: 21 across 2 areas. Down or Enter to go through them.");
+    assert!(r.press(Nav::Down).starts_with("London, people charged, bar 2 of 2."), "re-entered near the bar left");
+    assert!(r.press(Nav::Previous).starts_with("Norfolk, people charged, bar 1 of 2."));
+    // Every bar: each series entered from its group, then Right to its end.
+    let mut seen = vec![false; r.scene.hit.len()];
+    for group in 0..r.scene.hit.groups() {
+        r.at = Some(Stop::Group { group, item: 0 });
+        r.press(Nav::Down);
+        r.press(Nav::First);
+        loop {
+            let Some(Stop::Item(i)) = r.at else { panic!("on an item") };
+            seen[i] = true;
+            r.press(Nav::Next);
+            if r.at == Some(Stop::Item(i)) {
+                break;
+            }
+        }
+    }
+    assert!(seen.iter().all(|s| *s), "every bar reached: {seen:?}");
+}
+
+#[test]
+fn a_view_of_one_group_rises_from_its_items_straight_to_the_summary() {
+    let mut r = Reader::new(View::Summary);
+    assert_eq!(r.press(Nav::Next), "Stage 1 of 3. Raids: 17. As reported; all 17 itemised");
+    assert!(r.press(Nav::Up).starts_with("About this chart, 1 of 4:"));
+    assert_eq!(r.press(Nav::Down), "Stage 1 of 3. Raids: 17. As reported; all 17 itemised");
+}
+
+#[test]
+fn a_place_crosses_to_the_glue_and_back_as_three_numbers() {
+    for stop in [Stop::Item(7), Stop::Group { group: 2, item: 9 }, Stop::Summary { node: 1, item: 0 }] {
+        let [level, at, item] = stop.to_parts();
+        assert_eq!(Stop::from_parts(level, at, item), Some(stop));
+    }
+    assert_eq!(Stop::from_parts(3, 0, 0), None);
+    // A place the scene no longer has (after a re-render) starts again from the items.
+    let r = Reader::new(View::Timeline);
+    assert_eq!(r.scene.hit.go(Some(Stop::Group { group: 99, item: 0 }), Nav::Next, r.summary.len()), Some(Stop::Item(0)));
+    assert_eq!(r.scene.hit.go(Some(Stop::Item(9_999)), Nav::Up, r.summary.len()), Some(Stop::Item(0)));
 }
 
 #[test]
 fn key_presses_and_pointer_moves_allocate_nothing() {
     assert!(allocations(|| drop(std::hint::black_box(vec![1u8]))) > 0, "the counter counts");
     let items: Items = (0..20_000).map(|i| (i % 7, (i / 7) as f64 * 0.3)).collect();
-    for walk in [Walk::Reading, Walk::PerLane] {
-        let hit = index_of(&items, walk);
-        let mut at = None;
-        let n = allocations(|| {
-            for nav in MOVES.iter().cycle().take(10_000) {
-                at = hit.navigate(at, *nav);
-            }
-        });
-        assert_eq!(n, 0, "{walk:?}: allocations over 10,000 key presses");
-    }
+    let hit = index_of(&items);
+    let mut at = None;
+    let n = allocations(|| {
+        for nav in MOVES.iter().cycle().take(10_000) {
+            at = hit.navigate(at, *nav);
+        }
+    });
+    assert_eq!(n, 0, "allocations over 10,000 key presses among the items");
+    let mut stop = None;
+    let n = allocations(|| {
+        for nav in MOVES.iter().cycle().take(10_001) {
+            stop = hit.go(stop, *nav, 4);
+        }
+    });
+    assert_eq!(n, 0, "allocations over 10,000 key presses through the structure");
+    assert!(stop.is_some());
     let mut hit = HitIndex::new();
     for (i, (lane, x)) in items.iter().enumerate() {
         let at = Point::new(*x, 30.0 * *lane as f64);

@@ -15,7 +15,7 @@ use operation_charts::derive::Series;
 use operation_charts::format::{count, plural};
 use operation_charts::layout::scale::{count_ticks, LinearScale};
 use operation_charts::layout::{describe, layout, preferred_height, table, FixedWidths, Theme, View};
-use operation_charts::scene::{Nav, Scene};
+use operation_charts::scene::{Nav, Scene, Stop};
 use operation_charts::testing::bounds::{scene_problems, Room};
 
 fn config(cases: u32) -> ProptestConfig {
@@ -197,24 +197,19 @@ proptest! {
         let hit = &sc.hit;
         let n = hit.len();
         let mut visited = Vec::new();
-        let mut at = hit.navigate(None, Nav::First);
-        // Left and Right walk all items in reading order, or (running totals) one series at a
-        // time: from the top series, Down moves on to the next.
-        let lanes = if view == View::Cumulative { 2 } else { 1 };
-        for _ in 0..lanes {
-            at = hit.navigate(at, Nav::Up);
-        }
-        for _ in 0..lanes {
-            at = hit.navigate(at, Nav::First);
-            let Some(mut i) = at else { break };
-            visited.push(i);
-            while let Some(next) = hit.navigate(Some(i), Nav::Next).filter(|next| *next != i) {
-                visited.push(next);
-                i = next;
+        // Left and Right walk one lane or series; Up to the groups, Home and Right to the
+        // group wanted, Down into it and Home to its start.
+        let mut at = hit.go(None, Nav::First, 1);
+        for group in 0..hit.groups() {
+            let moves = [Nav::Up, Nav::First].into_iter().chain(std::iter::repeat_n(Nav::Next, group)).chain([Nav::Down, Nav::First]);
+            at = moves.fold(at, |s, nav| hit.go(s, nav, 1));
+            while let Some(Stop::Item(i)) = at {
+                visited.push(i);
                 prop_assert!(visited.len() <= n, "more moves than items");
+                let next = hit.go(at, Nav::Next, 1);
+                if next == at { break }
+                at = next;
             }
-            at = hit.navigate(Some(i), Nav::Down);
-            if at == Some(i) { break }
         }
         let distinct: HashSet<usize> = visited.iter().copied().collect();
         prop_assert_eq!(distinct.len(), visited.len(), "an item was visited twice: {:?}", visited);

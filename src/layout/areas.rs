@@ -1,5 +1,6 @@
 //! The areas view: arrests and charges per area, side by side. The legend hides and shows
-//! either series.
+//! either series. Each bar is an item of its own, in the lane of its series, so the keyboard
+//! walks one series' bars area by area and the pointer finds the bar under it.
 
 use super::frame::{chrome_height, frame, Chrome, Frame, LayoutContext, LegendEntry, Swatch};
 use super::visibility::{ARRESTS, CHARGED};
@@ -53,6 +54,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let chrome = chrome(ctx, series);
     let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
+    hit.set_plot(plot);
     if rows.is_empty() {
         shapes.push(empty_message(ctx, plot, "No events itemised by area"));
         return ctx.scene(shapes, hit, legend);
@@ -62,9 +64,10 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let y = count_axis(ctx, plot, top as f64 * 1.15, &mut shapes);
     let band = plot.width / rows.len() as f64;
     let bar_w = (band * 0.32).min(48.0);
-    let bars: Vec<(&str, Color)> = [(ARRESTS, t.arrests), (CHARGED, t.charged)]
+    // (series lane, legend key, colour) of the series shown.
+    let bars: Vec<(usize, &str, Color)> = [(0, ARRESTS, t.arrests), (1, CHARGED, t.charged)]
         .into_iter()
-        .filter(|(key, _)| !ctx.visibility.is_hidden(key))
+        .filter(|(_, key, _)| !ctx.visibility.is_hidden(key))
         .collect();
     let group_w = bar_w * bars.len() as f64 + 2.0 * (bars.len() as f64 - 1.0);
     // With more areas than the width can show, each few pixels draw their tallest bars (see
@@ -74,7 +77,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     for (i, row) in rows.iter().enumerate() {
         let cx = plot.x + band * (i as f64 + 0.5);
         let mut rects = Vec::new();
-        for (j, (key, color)) in bars.iter().enumerate() {
+        for (j, (_, key, color)) in bars.iter().enumerate() {
             let v = value_of(row, key);
             let left = cx - group_w / 2.0 + j as f64 * (bar_w + 2.0);
             let rect = Rect::new(left, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));
@@ -100,12 +103,15 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             }
         }
         let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);
-        // The tooltip points at the top of the taller bar.
-        let top = rects.iter().map(|b| b.y).fold(column.bottom(), f64::min);
         // A bar thinner than a pixel still gets a highlight the reader can see.
         let least = if per_group == 1 { 0.0 } else { 2.0 };
-        let focus = hit.add_boxes(rects.iter().map(|b| Mark::rect(Rect::new(b.x, b.y, b.width.max(least), b.height.max(2.0)))));
-        hit.add_rect(column, Target::new(ItemKind::Area, 0, i, Point::new(column.center().x, top), focus));
+        // Each bar answers in its share of the column; the tooltip points at its top.
+        let share = band / bars.len().max(1) as f64;
+        for (j, ((lane, _, _), b)) in bars.iter().zip(&rects).enumerate() {
+            let focus = hit.add_boxes([Mark::rect(Rect::new(b.x, b.y, b.width.max(least), b.height.max(2.0)))]);
+            let part = Rect::new(column.x + share * j as f64, column.y, share, column.height);
+            hit.add_rect(part, Target::new(ItemKind::Area, *lane, i, Point::new(b.center().x, b.y.min(column.bottom())), focus));
+        }
     }
     if per_group > 1 {
         for (g, group) in rows.chunks(per_group).enumerate() {
@@ -114,7 +120,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             let bar_w = (width * 0.32).min(48.0);
             let gap = bar_w * 0.1;
             let group_w = bar_w * bars.len() as f64 + gap * (bars.len() as f64 - 1.0);
-            for (j, (key, color)) in bars.iter().enumerate() {
+            for (j, (_, key, color)) in bars.iter().enumerate() {
                 let v = group.iter().map(|row| value_of(row, key)).max().unwrap_or(0);
                 let x0 = left + width / 2.0 - group_w / 2.0 + j as f64 * (bar_w + gap);
                 let rect = Rect::new(x0, y.px(v as f64), bar_w, y.px(0.0) - y.px(v as f64));

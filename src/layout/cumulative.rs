@@ -7,7 +7,7 @@ use super::visibility::{ARRESTS, CHARGED};
 use super::{count_axis, count_label, decimate, empty_message, time_grid};
 use crate::derive::{Series, Stage, Step};
 use crate::format::count;
-use crate::scene::{Color, Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Target, VAlign, Walk};
+use crate::scene::{Color, Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Target, VAlign};
 
 /// One of the two running totals.
 struct Line {
@@ -124,7 +124,6 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     let chrome = chrome(ctx, series);
     let Frame { plot, mut shapes, legend } = frame(ctx, &chrome);
     let mut hit = HitIndex::new();
-    hit.set_walk(Walk::PerLane);
     hit.set_plot(plot);
     let done = |shapes, hit| ctx.scene(shapes, hit, legend.clone());
     let (Some(first), Some(last)) = (c.steps.first(), c.steps.last()) else {
@@ -178,7 +177,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, ly), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
     }
     // One item per series per moment that series changed: the pointer finds a moment by x,
-    // the keyboard walks along one series (Left/Right) or switches series (Up/Down).
+    // the keyboard walks along one series (Left/Right); Up rises to the series.
     let mut prev = [0u64; 2];
     for (i, s) in c.steps.iter().enumerate() {
         let px = x.px(s.seconds);

@@ -23,7 +23,7 @@ pub fn describe(series: &Series, scene: &Scene, index: usize) -> Option<Item> {
         ItemKind::Stage => (View::Summary, stage(series, datum)?),
         ItemKind::Raid => (View::Timeline, raid(series, datum)?),
         ItemKind::Moment => (View::Cumulative, moment(series, datum, target.lane as usize)?),
-        ItemKind::Area => (View::Areas, area(series, datum)?),
+        ItemKind::Area => (View::Areas, area(series, datum, target.lane as usize)?),
         // Annotations come after a view's own items (see `annotate`): the first item says
         // which of the two time views this is.
         ItemKind::Annotation => {
@@ -131,8 +131,9 @@ fn moment(series: &Series, datum: usize, lane: usize) -> Option<Words> {
     Some((lines.join("\n"), values))
 }
 
-/// An area: its raids, arrests and charges.
-fn area(series: &Series, datum: usize) -> Option<Words> {
+/// An area's bar of one series (`lane`: arrested or charged): the area's raids, arrests and
+/// charges.
+fn area(series: &Series, datum: usize, lane: usize) -> Option<Words> {
     let row = series.areas.rows.get(datum)?;
     let label = format!(
         "{}\n{}\n{} arrested, {} charged",
@@ -143,6 +144,7 @@ fn area(series: &Series, datum: usize) -> Option<Words> {
     );
     let values = object(json!({
         "area": row.name,
+        "series": SERIES_VERBS.get(lane),
         "raids": row.raids,
         "arrests": row.arrests,
         "charged": row.charged,

@@ -11,6 +11,7 @@ pub mod frame;
 pub mod measure;
 pub mod scale;
 pub mod stripes;
+pub mod structure;
 pub mod summary;
 pub mod table;
 pub mod theme;

@@ -105,6 +105,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         shapes.push(ctx.text(&crate::format::tick(*v), Point::new(px, plot.bottom() + 4.0), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
     }
     let mut hit = HitIndex::new();
+    hit.set_plot(plot);
     let row = plot.height / stages.len() as f64;
     let bar_h = (row * 0.45).clamp(6.0, 34.0);
     for (i, s) in stages.iter().enumerate() {

@@ -6,6 +6,17 @@ use serde::Serialize;
 use super::View;
 use crate::derive::Series;
 use crate::format::count;
+use crate::scene::ItemKind;
+
+/// What a table row shows on the chart: datum `datum` of kind `kind`, the same pair the hit
+/// index keeps for an item, so focusing the row can highlight the item that draws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The kind of datum.
+    pub kind: ItemKind,
+    /// The datum's index in the derived data of its kind.
+    pub datum: usize,
+}
 
 /// A plain table: a caption, column headings and rows of cells.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,6 +32,9 @@ pub struct Table {
     pub sort: &'static str,
     /// How many rows at the end are totals, which stay at the foot however the table is sorted.
     pub foot: usize,
+    /// Each row's link to the chart's item, or `None` for a row with no mark (a total, the
+    /// count of rows left out).
+    pub links: Vec<Option<Link>>,
 }
 
 fn strings<const N: usize>(cells: [&str; N]) -> Vec<String> {
@@ -43,20 +57,35 @@ pub fn table(series: &Series, view: View) -> Table {
     }
 }
 
-/// A table of `n` rows, row `i` written by `row(i)`; past [`MAX_ROWS`] only the first and
-/// last rows are written, with a row saying how many are left out between them.
-fn build(caption: String, columns: Vec<String>, sort: &'static str, n: usize, row: impl Fn(usize) -> Vec<String>) -> Table {
-    let rows = if n <= MAX_ROWS {
-        (0..n).map(&row).collect()
+/// A table of `n` rows, row `i` written by `row(i)` and linked to the chart by `link(i)`;
+/// past [`MAX_ROWS`] only the first and last rows are written, with a row saying how many are
+/// left out between them.
+fn build(
+    caption: String,
+    columns: Vec<String>,
+    sort: &'static str,
+    n: usize,
+    row: impl Fn(usize) -> Vec<String>,
+    link: &dyn Fn(usize) -> Option<Link>,
+) -> Table {
+    let (rows, links) = if n <= MAX_ROWS {
+        ((0..n).map(&row).collect(), (0..n).map(link).collect())
     } else {
         let keep = MAX_ROWS / 2;
         let mut gap = vec![String::new(); columns.len()];
         if let Some(first) = gap.first_mut() {
             *first = format!("{} more rows not shown", count((n - 2 * keep) as u64));
         }
-        (0..keep).map(&row).chain(std::iter::once(gap)).chain((n - keep..n).map(&row)).collect()
+        let rows = (0..keep).map(&row).chain(std::iter::once(gap)).chain((n - keep..n).map(&row)).collect();
+        let links = (0..keep).map(link).chain(std::iter::once(None)).chain((n - keep..n).map(link)).collect();
+        (rows, links)
     };
-    Table { caption, columns, rows, sort, foot: 0 }
+    Table { caption, columns, rows, sort, foot: 0, links }
+}
+
+/// A link to datum `datum` of kind `kind`.
+fn to(kind: ItemKind, datum: usize) -> Option<Link> {
+    Some(Link { kind, datum })
 }
 
 fn summary(series: &Series) -> Table {
@@ -78,6 +107,7 @@ fn summary(series: &Series) -> Table {
                 t.rate_text(s.stage).unwrap_or_default(),
             ]
         },
+        &|i| to(ItemKind::Stage, i),
     )
 }
 
@@ -96,6 +126,7 @@ fn with_notes(mut table: Table, series: &Series) -> Table {
         row
     });
     table.rows.splice(0..0, notes);
+    table.links.splice(0..0, (0..series.annotations.len()).map(|i| to(ItemKind::Annotation, i)));
     table
 }
 
@@ -125,6 +156,7 @@ fn timeline_rows(series: &Series) -> Table {
                 r.seizures.join("; "),
             ]
         },
+        &|i| to(ItemKind::Raid, i),
     )
 }
 
@@ -139,6 +171,7 @@ fn cumulative_rows(series: &Series) -> Table {
             let Some(s) = c.steps.get(i) else { return Vec::new() };
             vec![s.time.label(), count(s.arrests), count(s.charged), c.change_texts(s).join("; ")]
         },
+        &|i| to(ItemKind::Moment, i),
     )
 }
 
@@ -162,6 +195,7 @@ fn areas(series: &Series) -> Table {
             Some(r) => vec![r.name.clone(), count(r.raids), count(r.arrests), count(r.charged)],
             None => after.get(i - rows.len()).cloned().unwrap_or_default(),
         },
+        &|i| if i < rows.len() { to(ItemKind::Area, i) } else { None },
     );
     Table { foot, ..table }
 }
@@ -182,6 +216,10 @@ mod tests {
         assert_eq!(t.rows.len(), MAX_ROWS + 1);
         assert!(t.rows.iter().any(|r| r.first().is_some_and(|c| c.ends_with("more rows not shown"))));
         assert_eq!(t.rows.last().and_then(|r| r.get(1)).map(String::as_str), Some("1,000"), "the final total stays");
+        assert_eq!(t.links.len(), t.rows.len(), "a link per row");
+        assert_eq!(t.links.get(MAX_ROWS / 2), Some(&None), "the gap row has no mark");
+        let last = series.cumulative.steps.len() - 1;
+        assert_eq!(t.links.last(), Some(&Some(Link { kind: ItemKind::Moment, datum: last })), "the last row is the last moment");
     }
 
     #[test]
@@ -200,5 +238,6 @@ mod tests {
         assert_eq!(areas.foot, 2, "'Not itemised by area' and 'Total'");
         assert_eq!(areas.rows.last().and_then(|r| r.first()).map(String::as_str), Some("Total"));
         assert_eq!(table(&series, View::Timeline).foot, 0);
+        assert_eq!(areas.links, [Some(Link { kind: ItemKind::Area, datum: 0 }), None, None], "totals have no mark");
     }
 }

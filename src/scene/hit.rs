@@ -10,7 +10,7 @@
 
 use super::geometry::{Point, Rect};
 use super::item::Mark;
-use super::keyboard::{KeyOrder, Nav, Walk};
+use super::keyboard::{KeyOrder, Nav, Stop};
 use super::point_grid::PointGrid;
 use super::rect_slabs::RectSlabs;
 use super::target::{Focus, Target};
@@ -23,7 +23,6 @@ pub struct HitIndex {
     boxes: Vec<Mark>,
     /// The plot: where guides run and steps are hit.
     plot: Rect,
-    walk: Walk,
     /// What has been added, until [`HitIndex::finish`] indexes it.
     rects: Vec<(Rect, u32)>,
     points: Vec<(Point, f64, u32)>,
@@ -49,11 +48,6 @@ impl HitIndex {
     /// are hit anywhere inside it.
     pub fn set_plot(&mut self, plot: Rect) {
         self.plot = plot;
-    }
-
-    /// Sets how Left and Right move (see [`Walk`]).
-    pub fn set_walk(&mut self, walk: Walk) {
-        self.walk = walk;
     }
 
     /// Keeps `boxes` for one item's highlight and returns the focus that refers to them.
@@ -176,11 +170,63 @@ impl HitIndex {
         Some(*i)
     }
 
-    /// Where a keyboard move from item `from` lands. From nothing, End and Left land at the
-    /// end of the first item's walk (its lane, for [`Walk::PerLane`]) and every other move on
-    /// the first item. `None` only when there are no items. Allocates nothing.
+    /// Where a move among the items from item `from` lands: Left and Right along its lane,
+    /// Home and End to the lane's ends, Up and Down to the nearest item on x in the lane above
+    /// or below (with one lane, the previous or next item). From nothing, End and Left land at
+    /// the end of the first item's lane and every other move on the first item. `None` only
+    /// when there are no items. Allocates nothing.
     pub fn navigate(&self, from: Option<usize>, nav: Nav) -> Option<usize> {
-        self.keys.navigate(&self.targets, self.walk, from, nav)
+        self.keys.navigate(&self.targets, from, nav)
+    }
+
+    /// Where a key press from `from` lands in the chart's structure (see
+    /// [`super::keyboard`]): summary, groups, items. `summary` is how many sentences the
+    /// summary level has. `None` only when there are no items. Allocates nothing.
+    pub fn go(&self, from: Option<Stop>, nav: Nav, summary: usize) -> Option<Stop> {
+        self.keys.go(&self.targets, from, nav, summary)
+    }
+
+    /// How many groups (lanes or series) the items fall in.
+    pub fn groups(&self) -> usize {
+        self.keys.groups()
+    }
+
+    /// The items of group `group`, in reading order.
+    pub fn members(&self, group: usize) -> impl Iterator<Item = usize> + '_ {
+        self.keys.members(group).iter().map(|i| *i as usize)
+    }
+
+    /// Item `item`'s group, and its position in it (from 0) of how many.
+    pub fn position(&self, item: usize) -> Option<(usize, usize, usize)> {
+        self.keys.position(item)
+    }
+
+    /// What to highlight for group `group`: one box around all its items' marks (their rings,
+    /// or their bars), padded by a few pixels. Empty when there is no such group.
+    pub fn group_marks(&self, group: usize) -> Vec<Mark> {
+        let mut bounds: Option<(f64, f64, f64, f64)> = None;
+        let mut grow = |x0: f64, y0: f64, x1: f64, y1: f64| {
+            let b = bounds.get_or_insert((x0, y0, x1, y1));
+            *b = (b.0.min(x0), b.1.min(y0), b.2.max(x1), b.3.max(y1));
+        };
+        for i in self.members(group) {
+            match self.targets.get(i).map(|t| t.focus) {
+                Some(Focus::Ring { center, radius }) => grow(center.x - radius, center.y - radius, center.x + radius, center.y + radius),
+                Some(Focus::Boxes { first, count }) => {
+                    let (first, count) = (first as usize, count as usize);
+                    for m in self.boxes.get(first..first.saturating_add(count)).unwrap_or(&[]) {
+                        grow(m.x, m.y, m.x + m.width, m.y + m.height);
+                    }
+                }
+                None => {}
+            }
+        }
+        const PAD: f64 = 3.0;
+        bounds
+            .filter(|b| b.0.is_finite() && b.1.is_finite() && b.2.is_finite() && b.3.is_finite())
+            .map(|(x0, y0, x1, y1)| Mark::rect(Rect::new(x0 - PAD, y0 - PAD, x1 - x0 + 2.0 * PAD, y1 - y0 + 2.0 * PAD)))
+            .into_iter()
+            .collect()
     }
 }
 
@@ -276,19 +322,19 @@ mod tests {
     }
 
     #[test]
-    fn keys_walk_items_and_move_between_lanes() {
+    fn keys_walk_a_lane_and_move_between_lanes() {
         // a1 = 11, b1 = 21, a2 = 12, b2 = 22.
         let mut h = HitIndex::new();
         for (d, lane, x) in [(11, 0, 10.0), (21, 1, 20.0), (12, 0, 50.0), (22, 1, 90.0)] {
             h.add_item(lane_target(d, lane, x));
         }
         h.finish();
-        let got = data_along(&h, None, &[Nav::Next, Nav::Next, Nav::Next, Nav::Up, Nav::Down, Nav::First, Nav::Last, Nav::Next]);
-        assert_eq!(got, [11, 21, 12, 12, 21, 11, 22, 22]);
-        h.set_walk(Walk::PerLane);
         let got = data_along(&h, Some(0), &[Nav::Next, Nav::Next, Nav::Down, Nav::Previous, Nav::Last, Nav::Up]);
         assert_eq!(got, [12, 12, 21, 21, 22, 12]);
         assert_eq!(data_along(&h, None, &[Nav::Last]), [12], "End from nothing stays in the first lane");
+        assert_eq!(h.groups(), 2);
+        assert_eq!(h.members(1).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(h.position(3), Some((1, 1, 2)));
     }
 
     #[test]

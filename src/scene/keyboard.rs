@@ -1,36 +1,34 @@
-//! Keyboard moves between items: which item a key press lands on.
+//! Keyboard moves through a chart's structure: which place a key press lands on.
+//!
+//! A chart is navigated on three levels, built from the same columns as hit-testing:
+//! [`Level::Summary`] (the view's description and each of its notes), [`Level::Groups`] (the
+//! lanes of the timeline, the series of the running totals and of the areas view) and
+//! [`Level::Items`] (the marks). Left and Right move among siblings, Up rises a level, Down (or
+//! Enter) goes back down, Home and End go to the first and last sibling. A view with one group
+//! has no groups level: Up from an item goes straight to the summary.
 //!
 //! Everything a move needs is worked out once, when the index is finished: each item's lane
 //! and place in it, the lanes' items in reading order, and the lanes' items sorted by x. A key
-//! press is then a few array reads (and a binary search for Up and Down), and allocates
-//! nothing.
+//! press is then a few array reads (and a binary search to re-enter a lane near the item left),
+//! and allocates nothing.
 
 use super::target::Target;
-
-/// How Left and Right move through the items.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Walk {
-    /// Through all items in reading order (raids in time, whatever their lane).
-    #[default]
-    Reading,
-    /// Along the current lane only (one series' changes over time).
-    PerLane,
-}
 
 /// A keyboard move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
-    /// Right arrow: the next item.
+    /// Right arrow: the next sibling.
     Next,
-    /// Left arrow: the previous item.
+    /// Left arrow: the previous sibling.
     Previous,
-    /// Up arrow: the lane above (or the previous item when there is one lane).
+    /// Up arrow: up a level (from an item to its group, from a group to the summary).
     Up,
-    /// Down arrow: the lane below (or the next item when there is one lane).
+    /// Down arrow or Enter: down a level (from the summary to the groups, from a group into its
+    /// items).
     Down,
-    /// Home: the first item.
+    /// Home: the first sibling.
     First,
-    /// End: the last item.
+    /// End: the last sibling.
     Last,
 }
 
@@ -41,11 +39,80 @@ impl Nav {
             "ArrowRight" => Nav::Next,
             "ArrowLeft" => Nav::Previous,
             "ArrowUp" => Nav::Up,
-            "ArrowDown" => Nav::Down,
+            "ArrowDown" | "Enter" => Nav::Down,
             "Home" => Nav::First,
             "End" => Nav::Last,
             _ => return None,
         })
+    }
+}
+
+/// The levels of a chart's structure, from the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The view's description and its notes and caveats.
+    Summary,
+    /// The lanes (timeline) or series (running totals, areas).
+    Groups,
+    /// The marks.
+    Items,
+}
+
+/// Where the keyboard is. A group or summary place remembers the item it was left from, so
+/// Down comes back to it (or, in another lane, to the item nearest it on x).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Item `0` (its index in reading order).
+    Item(usize),
+    /// Group `group` (a position among the distinct lanes), left from item `item`.
+    Group {
+        /// The group.
+        group: usize,
+        /// The item Down re-enters at or near.
+        item: usize,
+    },
+    /// Node `node` of the summary, left from item `item`.
+    Summary {
+        /// The sentence: 0 is the view's description, then its notes.
+        node: usize,
+        /// The item whose group (or itself, with one group) Down returns to.
+        item: usize,
+    },
+}
+
+impl Stop {
+    /// The level this place is on.
+    pub fn level(self) -> Level {
+        match self {
+            Stop::Item(_) => Level::Items,
+            Stop::Group { .. } => Level::Groups,
+            Stop::Summary { .. } => Level::Summary,
+        }
+    }
+}
+
+impl Stop {
+    /// The place as three numbers, the way it crosses to the glue and back: its level (0 the
+    /// items, 1 the groups, 2 the summary), its index on that level (an item, a group, a
+    /// sentence) and the item it remembers (the item itself, for an item).
+    pub fn to_parts(self) -> [u32; 3] {
+        let small = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        match self {
+            Stop::Item(i) => [0, small(i), small(i)],
+            Stop::Group { group, item } => [1, small(group), small(item)],
+            Stop::Summary { node, item } => [2, small(node), small(item)],
+        }
+    }
+
+    /// The place [`Stop::to_parts`] wrote, if these are such parts.
+    pub fn from_parts(level: u32, at: u32, item: u32) -> Option<Self> {
+        let (at, item) = (at as usize, item as usize);
+        match level {
+            0 => Some(Stop::Item(at)),
+            1 => Some(Stop::Group { group: at, item }),
+            2 => Some(Stop::Summary { node: at, item }),
+            _ => None,
+        }
     }
 }
 
@@ -112,8 +179,8 @@ impl KeyOrder {
         Self { lane_of, place, starts, in_order, by_x, xs }
     }
 
-    /// How many distinct lanes there are.
-    fn lanes(&self) -> usize {
+    /// How many groups (distinct lanes) there are.
+    pub(crate) fn groups(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
 
@@ -123,35 +190,39 @@ impl KeyOrder {
         at(l)..at(l + 1)
     }
 
-    /// Where a keyboard move from item `from` lands. From nothing, End and Left land at the
-    /// end of the first item's walk (its lane, for [`Walk::PerLane`]) and every other move on
-    /// the first item. `None` only when there are no items.
-    /// `targets` are the items the orders were made from.
-    pub(crate) fn navigate(&self, targets: &[Target], walk: Walk, from: Option<usize>, nav: Nav) -> Option<usize> {
+    /// The items of group `group`, in reading order (empty when there is no such group).
+    pub(crate) fn members(&self, group: usize) -> &[u32] {
+        self.in_order.get(self.run(group)).unwrap_or(&[])
+    }
+
+    /// Item `item`'s group, and its position in it (from 0) of how many.
+    pub(crate) fn position(&self, item: usize) -> Option<(usize, usize, usize)> {
+        let group = *self.lane_of.get(item)? as usize;
+        Some((group, *self.place.get(item)? as usize, self.run(group).len()))
+    }
+
+    /// Where a move among the items from item `from` lands: Left and Right along its lane,
+    /// Home and End to the lane's ends, Up and Down to the item nearest on x in the lane above
+    /// or below (with one lane, the previous or next item). From nothing, End and Left land
+    /// at the end of the first item's lane and every other move on the first item. `None` only
+    /// when there are no items. `targets` are the items the orders were made from.
+    pub(crate) fn navigate(&self, targets: &[Target], from: Option<usize>, nav: Nav) -> Option<usize> {
         let n = self.lane_of.len();
         if n == 0 {
             return None;
         }
         let Some(current) = from.filter(|i| *i < n) else {
             return match nav {
-                Nav::Last | Nav::Previous => self.navigate(targets, walk, Some(0), Nav::Last),
+                Nav::Last | Nav::Previous => self.navigate(targets, Some(0), Nav::Last),
                 _ => Some(0),
             };
         };
-        // The walk Left and Right follow: every item, or the current one's lane.
-        let (along, at) = match walk {
-            Walk::Reading => (0..n, current),
-            Walk::PerLane => {
-                let lane = self.lane_of.get(current).map_or(0, |l| *l as usize);
-                (self.run(lane), self.place.get(current).map_or(0, |p| *p as usize))
-            }
-        };
+        let lane = self.lane_of.get(current).map_or(0, |l| *l as usize);
+        let along = self.run(lane);
+        let at = self.place.get(current).map_or(0, |p| *p as usize);
         let item_at = |k: usize| -> Option<usize> {
             let slot = along.start.checked_add(k).filter(|s| *s < along.end)?;
-            Some(match walk {
-                Walk::Reading => slot,
-                Walk::PerLane => *self.in_order.get(slot)? as usize,
-            })
+            Some(*self.in_order.get(slot)? as usize)
         };
         let step = |forward: bool| {
             let k = if forward { at.checked_add(1) } else { at.checked_sub(1) };
@@ -162,18 +233,72 @@ impl KeyOrder {
             Nav::Previous => step(false),
             Nav::First => item_at(0).unwrap_or(current),
             Nav::Last => along.len().checked_sub(1).and_then(item_at).unwrap_or(current),
-            Nav::Up | Nav::Down if self.lanes() < 2 => step(nav == Nav::Down),
-            Nav::Up | Nav::Down => self.across(targets, current, nav == Nav::Down).unwrap_or(current),
+            Nav::Up | Nav::Down if self.groups() < 2 => step(nav == Nav::Down),
+            Nav::Up | Nav::Down => {
+                let target = if nav == Nav::Down { lane.checked_add(1) } else { lane.checked_sub(1) };
+                let x = targets.get(current).map_or(f64::NAN, |t| t.anchor.x);
+                target.and_then(|l| self.nearest_in(l, x)).unwrap_or(current)
+            }
         })
     }
 
-    /// The item nearest on x to `current` in the lane below (`down`) or above; of equally
-    /// near ones, the first in reading order.
-    fn across(&self, targets: &[Target], current: usize, down: bool) -> Option<usize> {
-        let lane = *self.lane_of.get(current)? as usize;
-        let target = if down { lane.checked_add(1) } else { lane.checked_sub(1) }.filter(|l| *l < self.lanes())?;
-        let cx = targets.get(current)?.anchor.x;
-        let run = self.run(target);
+    /// Where a key press from `from` (nothing: not in the chart yet) lands in the chart's
+    /// structure, with `summary` sentences on the summary level. The first key from nothing
+    /// lands on the items as [`KeyOrder::navigate`] does. `None` only when there are no items.
+    pub(crate) fn go(&self, targets: &[Target], from: Option<Stop>, nav: Nav, summary: usize) -> Option<Stop> {
+        let n = self.lane_of.len();
+        let groups = self.groups();
+        let valid = |item: usize| item < n;
+        let from = from.filter(|s| match *s {
+            Stop::Item(i) => valid(i),
+            Stop::Group { group, item } => group < groups && valid(item),
+            Stop::Summary { node, item } => node < summary && valid(item),
+        });
+        let Some(from) = from else {
+            return self.navigate(targets, None, nav).map(Stop::Item);
+        };
+        let to_summary = |item: usize, fallback: Stop| if summary > 0 { Stop::Summary { node: 0, item } } else { fallback };
+        let last_of = |count: usize| count.saturating_sub(1);
+        Some(match (from, nav) {
+            (Stop::Item(i), Nav::Up) if groups > 1 => Stop::Group { group: self.lane_of.get(i).map_or(0, |l| *l as usize), item: i },
+            (Stop::Item(i), Nav::Up) => to_summary(i, from),
+            (Stop::Item(_), Nav::Down) => from,
+            (Stop::Item(i), _) => Stop::Item(self.navigate(targets, Some(i), nav).unwrap_or(i)),
+            (Stop::Group { group, item }, Nav::Down) => Stop::Item(self.enter(targets, group, item).unwrap_or(item)),
+            (Stop::Group { item, .. }, Nav::Up) => to_summary(item, from),
+            (Stop::Group { group, item }, Nav::Next) => Stop::Group { group: (group + 1).min(last_of(groups)), item },
+            (Stop::Group { group, item }, Nav::Previous) => Stop::Group { group: group.saturating_sub(1), item },
+            (Stop::Group { item, .. }, Nav::First) => Stop::Group { group: 0, item },
+            (Stop::Group { item, .. }, Nav::Last) => Stop::Group { group: last_of(groups), item },
+            (Stop::Summary { item, .. }, Nav::Down) if groups > 1 => Stop::Group { group: self.lane_of.get(item).map_or(0, |l| *l as usize), item },
+            (Stop::Summary { item, .. }, Nav::Down) => Stop::Item(item),
+            (Stop::Summary { .. }, Nav::Up) => from,
+            (Stop::Summary { node, item }, Nav::Next) => Stop::Summary { node: (node + 1).min(last_of(summary)), item },
+            (Stop::Summary { node, item }, Nav::Previous) => Stop::Summary { node: node.saturating_sub(1), item },
+            (Stop::Summary { item, .. }, Nav::First) => Stop::Summary { node: 0, item },
+            (Stop::Summary { item, .. }, Nav::Last) => Stop::Summary { node: last_of(summary), item },
+        })
+    }
+
+    /// The item Down enters group `group` at: `item` itself when it is in that group, else
+    /// the group's item nearest to it on x.
+    fn enter(&self, targets: &[Target], group: usize, item: usize) -> Option<usize> {
+        if self.lane_of.get(item).is_some_and(|l| *l as usize == group) {
+            return Some(item);
+        }
+        self.nearest_in(group, targets.get(item).map_or(f64::NAN, |t| t.anchor.x))
+    }
+
+    /// The item of lane `lane` nearest on x to `cx`; of equally near ones, the first in reading
+    /// order. (With no x to go by, the lane's first item.)
+    fn nearest_in(&self, lane: usize, cx: f64) -> Option<usize> {
+        if lane >= self.groups() {
+            return None;
+        }
+        let run = self.run(lane);
+        if cx.is_nan() {
+            return self.in_order.get(run.start).map(|i| *i as usize);
+        }
         let xs = self.xs.get(run.clone())?;
         let items = self.by_x.get(run)?;
         let right = xs.partition_point(|x| x.total_cmp(&cx).is_lt());

@@ -13,10 +13,10 @@ pub mod shape;
 pub mod target;
 
 pub use geometry::{Point, Rect};
-pub use hint::keyboard_hint;
+pub use hint::{keyboard_cue, keyboard_hint};
 pub use hit::{HitIndex, MIN_REACH_RADIUS};
 pub use item::{Item, ItemKind, Mark};
-pub use keyboard::{Nav, Walk};
+pub use keyboard::{Level, Nav, Stop};
 pub use legend::LegendButton;
 pub use shape::{Color, HAlign, Shape, TextShape, VAlign};
 pub use target::{Focus, Target};

@@ -13,8 +13,8 @@ use super::check_render::series_of;
 use super::recipe::DocumentRecipe;
 use super::viewport::{draw, Viewport};
 use crate::derive::Series;
-use crate::layout::describe;
-use crate::scene::{Nav, Point, Scene};
+use crate::layout::{describe, structure};
+use crate::scene::{Nav, Point, Scene, Stop};
 
 /// The keys pressed: every move key, and some that are not moves.
 const KEYS: &[&str] = &["ArrowRight", "ArrowLeft", "ArrowUp", "ArrowDown", "Home", "End", "Enter", "Escape", "Tab", "a", "", "arrowleft"];
@@ -87,6 +87,23 @@ fn press(series: &Series, scene: &Scene, from: Option<usize>, k: u8) -> Option<u
     let nav = Nav::from_key(key)?;
     let landed = scene.hit.navigate(from, nav);
     assert_eq!(landed.is_none(), scene.hit.is_empty(), "{key} from {from:?} landed on {landed:?} among {} items", scene.hit.len());
+    // The same key through the chart's structure, from the item and from its group and the
+    // summary above it: every place it lands on is worded and has finite highlights.
+    let summary = ["The view.".to_owned(), "A note.".to_owned()];
+    let up = |s: Option<Stop>| scene.hit.go(s, Nav::Up, summary.len());
+    let item = from.map(Stop::Item);
+    for start in [item, up(item), up(up(item))] {
+        let Some(stop) = scene.hit.go(start, nav, summary.len()) else {
+            assert!(scene.hit.is_empty(), "{key} from {start:?} landed nowhere among {} items", scene.hit.len());
+            continue;
+        };
+        let Some(place) = structure::place(series, scene, stop, &summary) else {
+            panic!("{key} from {start:?} landed on {stop:?}, which cannot be worded");
+        };
+        assert!(!place.spoken.is_empty() && !place.label.is_empty(), "{stop:?} says nothing");
+        let finite = place.anchor.x.is_finite() && place.anchor.y.is_finite() && place.marks.iter().all(|m| [m.x, m.y, m.width, m.height].iter().all(|v| v.is_finite()));
+        assert!(finite, "{stop:?} has numbers that are not finite: {place:?}");
+    }
     answer(series, scene, landed, key)
 }
 

@@ -13,7 +13,7 @@ use crate::derive::Series;
 use crate::format::plural;
 use crate::layout::{self, Theme, View, Visibility};
 use crate::paint::{clamp_dpr, paint, PaintOptions, DEFAULT_FONT};
-use crate::scene::{keyboard_hint, Color, LegendButton, Nav, Point, Scene};
+use crate::scene::{keyboard_cue, keyboard_hint, Color, ItemKind, LegendButton, Nav, Point, Scene, Stop};
 
 /// One chart's state: its last good data, and the scene last drawn from it.
 #[wasm_bindgen]
@@ -27,6 +27,8 @@ pub struct Chart {
     incoming: Incoming,
     /// The length and digest of the fetched document on screen, if it came in parts.
     shown: Option<(usize, u64)>,
+    /// The summary level of the keyboard's structure: the view's description and its notes.
+    summary: Vec<String>,
     measure: CanvasMeasure,
     visibility: Visibility,
     brand: Brand,
@@ -95,6 +97,8 @@ struct RenderInfo<'a> {
     about: String,
     /// How to use the chart by keyboard (the end of the canvas's accessible description).
     hint: String,
+    /// The same, briefly, for the visible hint shown on keyboard focus.
+    cue: String,
     legend: &'a [LegendButton],
     warnings: Vec<String>,
     /// The items new or changed since the data shown before the last update (see
@@ -182,6 +186,7 @@ impl Chart {
             scene: None,
             incoming: Incoming::default(),
             shown: None,
+            summary: Vec::new(),
             measure: CanvasMeasure::new(DEFAULT_FONT),
             visibility: Visibility::new(),
             brand: Brand::default(),
@@ -259,7 +264,7 @@ impl Chart {
 
     /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
     /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
-    /// height, title, description, about, hint, legend, warnings, changed, changedNote }`.
+    /// height, title, description, about, hint, cue, legend, warnings, changed, changedNote }`.
     #[allow(clippy::too_many_arguments)]
     pub fn render(
         &mut self,
@@ -302,19 +307,28 @@ impl Chart {
         }
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         paint(&scene, &mut backend, PaintOptions { dpr, font, text_scale: 1.0 }).map_err(|e| JsError::new(&format!("drawing failed: {e}")))?;
+        let description = layout::view_description(series, v);
+        let about = layout::about(series, v, css_width, &theme, &self.measure);
+        let groups = match v {
+            _ if scene.hit.groups() < 2 => None,
+            View::Timeline => Some("lanes"),
+            _ => Some("series"),
+        };
         let info = to_json(&RenderInfo {
             view: v.name(),
             width: scene.width,
             height: scene.height,
             title: &series.title,
-            description: &layout::view_description(series, v),
-            about: layout::about(series, v, css_width, &theme, &self.measure).join(" "),
-            hint: keyboard_hint(scene.hit.len()),
+            description: &description,
+            about: about.join(" "),
+            hint: keyboard_hint(scene.hit.len(), groups),
+            cue: keyboard_cue(scene.hit.len(), groups),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
             changed_note: changed_note(changed.len()),
             changed,
         });
+        self.summary = layout::structure::summary_sentences(&description, &about);
         self.scene = Some(scene);
         Ok(info)
     }
@@ -343,14 +357,32 @@ impl Chart {
         Ok(())
     }
 
-    /// Where the key `key` (`ArrowLeft`, `ArrowRight`, `ArrowUp`, `ArrowDown`, `Home`, `End`)
-    /// moves from item `from` (negative: from none): the item's index, or -1 when the view has
-    /// none or the key is not a move.
-    pub fn navigate(&self, from: i32, key: &str) -> i32 {
-        let (Some(scene), Some(nav)) = (self.scene.as_ref(), Nav::from_key(key)) else {
-            return -1;
+    /// Where the key `key` (`ArrowLeft`, `ArrowRight`, `ArrowUp`, `ArrowDown`, `Enter`, `Home`,
+    /// `End`) moves from a place in the chart's structure, given as the three numbers of a
+    /// place's `stop` (level, index, item; for an item, `0, index, index`; a negative `level`
+    /// for none): the JSON text of the place it lands on, `{ stop, level, item, label, spoken,
+    /// anchor, marks }`, or nothing when the view has no items or the key is not a move.
+    pub fn navigate(&self, level: i32, at: u32, item: u32, key: &str) -> Option<String> {
+        let (series, scene, nav) = (self.series.as_ref()?, self.scene.as_ref()?, Nav::from_key(key)?);
+        let from = u32::try_from(level).ok().and_then(|l| Stop::from_parts(l, at, item));
+        let stop = scene.hit.go(from, nav, self.summary.len())?;
+        layout::structure::place(series, scene, stop, &self.summary).map(|p| to_json(&p))
+    }
+
+    /// The index of the item that shows datum `datum` of kind `kind` (`raid`, `moment`,
+    /// `area`, `stage`, `annotation`: a data table row's link), or -1 when none is drawn (its
+    /// lane or series is hidden).
+    pub fn find(&self, kind: &str, datum: u32) -> i32 {
+        let Some(scene) = self.scene.as_ref() else { return -1 };
+        let kind = match kind {
+            "raid" => ItemKind::Raid,
+            "moment" => ItemKind::Moment,
+            "area" => ItemKind::Area,
+            "stage" => ItemKind::Stage,
+            "annotation" => ItemKind::Annotation,
+            _ => return -1,
         };
-        index_js(scene.hit.navigate(usize::try_from(from).ok(), nav))
+        index_js(scene.hit.targets().iter().position(|t| t.kind == kind && t.datum == datum))
     }
 
     /// Hides or shows the series or area `key` of the current view's legend; refuses to hide
@@ -388,6 +420,7 @@ impl Chart {
             self.series = Some(series);
             self.scene = None;
             self.shown = digest;
+            self.summary.clear();
         }
         report_json(&report)
     }

@@ -1,5 +1,6 @@
-// Keyboard and screen-reader readers: one tab stop for the data, arrow keys through the items
-// (via the core's navigate), Home/End/Escape, a polite live region, the accessible name and
+// Keyboard and screen-reader readers: one tab stop for the data, arrow keys through the chart's
+// structure (via the core's navigate: items, Up to the lanes or series, Up to the summary,
+// Down or Enter back in), Home/End/Escape, a polite live region, the accessible name and
 // description written from the data, the data table behind "Show data", legend toggle buttons,
 // and axe with no violations at all. One page, four charts, in the order the tests need.
 import assert from 'node:assert/strict';
@@ -105,35 +106,64 @@ describe('screen readers', () => {
 });
 
 describe('keyboard', () => {
-  test('Tab enters the data, arrows move through raids and lanes, Home/End, Escape, Tab leaves', async () => {
+  test('Tab enters the data, arrows move through a lane, Up to the lanes and the summary, Down back in, Escape, Tab leaves', async () => {
     await page.focus('#before');
     await press('Tab');
     let s = await a11yState(page, 'tl');
     assert.equal(s.focused, 'canvas', 'one Tab lands on the chart data');
     const hoversBefore = (await events(page, 'tl', 'charthover')).length;
 
-    const step = async (key, re, why) => {
+    // An item: its tooltip, a focus ring, and the live region gives its lane and position first.
+    const step = async (key, re, context, why) => {
       await press(key);
       const h = await lastHover('tl');
       assert.ok(h.item, `${key}: an item is focused`);
       assert.match(h.item.label, re, `${why}: ${h.item.label}`);
       const st = await a11yState(page, 'tl');
       assert.equal(st.tooltip, h.item.label, `${key}: the tooltip shows the same text as on hover`);
-      assert.equal(st.live.text.trim(), spoken(h.item.label), `${key}: the live region announces the item as one sentence`);
+      assert.equal(st.live.text.trim(), `${context}. ${spoken(h.item.label)}`, `${key}: the live region gives the position, then the item as one sentence`);
       assert.ok(st.marks.some((c) => /\bfocus\b/.test(c)), `${key}: the focused item has a focus ring`);
       return h.item;
     };
-    const first = await step('ArrowRight', /^Mill Lane, Westmoor\nMon 1 Mar 2021/, 'the first raid in time');
+    // A lane or the summary: no item (charthover says none), its sentence as the tooltip.
+    const level = async (key, live, tooltip, why) => {
+      await press(key);
+      assert.equal((await lastHover('tl')).item, null, `${key}: ${why}: no item is focused`);
+      const st = await a11yState(page, 'tl');
+      assert.equal(st.live.text.trim(), live, `${key}: ${why}: announced`);
+      assert.equal(st.tooltip, tooltip, `${key}: ${why}: the tooltip says it`);
+      return st;
+    };
+    const first = await step('ArrowRight', /^Mill Lane, Westmoor\nMon 1 Mar 2021/, 'Westmoor, raid 1 of 2', 'the first raid in time, as before');
     assert.equal((await a11yState(page, 'tl')).live.politeness, 'polite');
-    await step('ArrowRight', /^Dock Road, Westmoor/, 'then the next raid in time');
-    const down = await step('ArrowDown', /Area: Eastbridge/, 'Down moves to the Eastbridge lane');
+    await step('ArrowRight', /^Dock Road, Westmoor/, 'Westmoor, raid 2 of 2', 'then the next raid of the lane');
+    await step('ArrowRight', /^Dock Road, Westmoor/, 'Westmoor, raid 2 of 2', 'Right stays in the lane at its end');
+    let st = await level('ArrowUp', 'Westmoor, lane 1 of 2: 2 raids, 4 people arrested. Down or Enter to go through them.',
+      'Westmoor: 2 raids, 4 people arrested', 'Up rises to the lane');
+    assert.deepEqual(st.marks.filter((c) => /focus/.test(c)).length, 1, `the lane is outlined: ${st.marks}`);
+    await level('ArrowRight', 'Eastbridge, lane 2 of 2: 3 raids, 5 people arrested. Down or Enter to go through them.',
+      'Eastbridge: 3 raids, 5 people arrested', 'Right moves among the lanes');
+    const down = await step('ArrowDown', /^High Street, Eastbridge/, 'Eastbridge, raid 1 of 3', 'Down enters the lane near the raid left');
     assert.notEqual(down.lane, first.lane);
-    await step('ArrowUp', /Area: Westmoor/, 'Up moves back to the Westmoor lane');
-    await step('End', /^Station Yard, Eastbridge/, 'End goes to the last raid');
-    await step('Home', /^Mill Lane, Westmoor/, 'Home goes to the first raid');
-    await step('ArrowLeft', /^Mill Lane, Westmoor/, 'Left at the first raid stays there');
+    await step('End', /^Station Yard, Eastbridge/, 'Eastbridge, raid 3 of 3', 'End goes to the lane\'s last raid');
+    await step('Home', /^High Street, Eastbridge/, 'Eastbridge, raid 1 of 3', 'Home goes to its first');
+    await step('ArrowLeft', /^High Street, Eastbridge/, 'Eastbridge, raid 1 of 3', 'Left at the first raid stays there');
+    await press('ArrowUp');
+    st = await a11yState(page, 'tl');
+    await press('ArrowUp');
+    st = await a11yState(page, 'tl');
+    assert.match(st.live.text, /^About this chart, 1 of \d+: Operation Lantern|^About this chart, 1 of \d+: 5 raids over four days/, `Up, Up: the summary: ${st.live.text}`);
+    assert.equal((await lastHover('tl')).item, null);
+    assert.deepEqual(st.marks, [], 'the summary highlights no mark');
+    assert.ok(st.tooltip && st.live.text.includes(st.tooltip), 'its sentence is the tooltip');
+    await press('ArrowRight');
+    st = await a11yState(page, 'tl');
+    assert.match(st.live.text, /^About this chart, 2 of \d+: /, `Right reads the next sentence: ${st.live.text}`);
+    await press('ArrowDown');
+    assert.match((await a11yState(page, 'tl')).live.text, /^Eastbridge, lane 2 of 2/, 'Down goes back to the lane');
+    await step('Enter', /^High Street, Eastbridge/, 'Eastbridge, raid 1 of 3', 'Enter goes in, to the raid left');
     const keyHovers = (await events(page, 'tl', 'charthover')).slice(hoversBefore);
-    assert.ok(keyHovers.length >= 5 && keyHovers.every((h) => h.item?.label), 'charthover fired for each keyboard move');
+    assert.ok(keyHovers.filter((h) => h.item?.label).length >= 6, 'charthover fired for each item reached');
 
     await press('Escape');
     assert.equal((await lastHover('tl')).item, null, 'Escape: charthover with item null');
@@ -166,23 +196,30 @@ describe('keyboard', () => {
     await assertClean(page, problems);
   });
 
-  test('cumulative: Up/Down switch between the arrested and charged series', async () => {
+  test('cumulative: Up to the series, Right to the charged series, Down into it, and back', async () => {
     await page.evaluate(() => document.getElementById('cum').shadowRoot.querySelector('canvas').focus());
+    const live = async () => (await a11yState(page, 'cum')).live.text.trim();
     await press('End');
     const end = (await lastHover('cum')).item;
     assert.match(end.label, /So far: 33 arrested/, `End: the last moment of the series: ${end.label}`);
+    assert.match(await live(), /^People arrested, change 16 of 16\. /);
     await press('Home');
     const a = (await lastHover('cum')).item;
     assert.match(a.label, /So far: 5 arrested, 0 charged/, a.label);
+    await press('ArrowUp');
+    assert.match(await live(), /^People arrested, series 1 of 3: 33 by Thu 19 Apr 2018, 06:50, in 16 changes\./);
+    await press('ArrowRight');
+    assert.match(await live(), /^People charged, series 2 of 3: 21 by Thu 19 Apr 2018, in 2 changes\./);
     await press('ArrowDown');
     const b = (await lastHover('cum')).item;
-    assert.notEqual(b.lane, a.lane, 'Down changes series');
-    assert.match(b.label, /charged/, `a moment of the charged series: ${b.label}`);
+    assert.notEqual(b.lane, a.lane, 'Down enters the other series');
     assert.match(b.label, /\+\d+ charged/, `where someone was charged: ${b.label}`);
-    await press('ArrowUp');
+    assert.match(await live(), /^People charged, change 1 of 2\. /);
+    for (const k of ['ArrowUp', 'ArrowLeft', 'ArrowDown']) await press(k);
     const c = (await lastHover('cum')).item;
-    assert.equal(c.lane, a.lane, 'Up goes back to the arrested series');
-    assert.match(c.label, /\+\d+ arrested/, c.label);
+    assert.equal(c.lane, a.lane, 'Up, Left, Down: back in the arrested series');
+    assert.ok(Math.abs(c.anchor.x - b.anchor.x) <= Math.abs(a.anchor.x - b.anchor.x), 'at the arrested moment nearest in time to the charge left');
+    assert.match(await live(), /^People arrested, change \d+ of 16\. /);
     // The focus ring is drawn for the focused item; the guide line marks its time.
     const s = await a11yState(page, 'cum');
     assert.ok(s.marks.some((m) => /guide/.test(m)), `a guide line at the moment: ${s.marks}`);
@@ -261,6 +298,15 @@ describe('axe', () => {
     await page.evaluate(() => document.getElementById('tl').shadowRoot.querySelector('canvas').focus());
     await press('ArrowRight');
     await check('light, a table shown and an item focused');
+    await press('ArrowUp');
+    await check('light, a lane focused');
+    await page.locator('#tl').getByRole('button', { name: 'Show data' }).click();
+    await page.locator('#tl').locator('tbody tr[tabindex="0"]').first().focus();
+    await check('light, a table row focused and its mark shown');
+    await page.locator('#tl').getByRole('button', { name: 'Show data' }).click();
+    await page.focus('#before');
+    await page.keyboard.press('Tab');
+    await check('light, the keyboard cue shown');
     const n = await page.evaluate(() => {
       const ids = ['tl', 'cum', 'sum', 'areas'];
       const counts = ids.map((id) => (window.__events ?? []).filter((e) => e.id === id && e.type === 'chartready').length);

@@ -171,21 +171,22 @@ describe('keyboard and screen readers', () => {
     await assertClean(page, problems);
   });
 
-  test('keyboard focus shows the hint as visible text; a click does not; Escape and blur hide it', async () => {
+  test('keyboard focus shows the hint as visible text; a click does not; Escape and blur hide it; its button puts it away', async () => {
     const cue = () => page.evaluate(() => {
       const root = document.getElementById('cum').shadowRoot;
-      const n = root.getElementById('hint');
+      const n = root.querySelector('.hint');
       const r = n.getBoundingClientRect();
-      return { visible: !n.hidden && r.width > 0 && r.height > 0, text: n.textContent };
+      return { visible: !n.hidden && r.width > 0 && r.height > 0, text: n.querySelector('span').textContent, full: root.getElementById('hint').textContent };
     });
     await page.focus('#before');
     assert.equal((await cue()).visible, false, 'nothing before the chart has focus');
     await page.keyboard.press('Tab');
     let c = await cue();
     assert.equal(c.visible, true, 'Tab onto the chart shows the hint');
-    assert.match(c.text, /^Arrow keys move between the \d+ items of the chart; Home and End/);
+    assert.equal(c.text, 'Arrows move; Up for series and summary; Enter to go in; Esc to close', 'the keys, briefly');
+    assert.match(c.full, /^Arrow keys move between the \d+ items of the chart: Left and Right among neighbours, Up to the series and then to the summary, Down or Enter back in; Home and End/);
     const described = await description('cum');
-    assert.ok(described?.endsWith(c.text), `the same text a screen reader gets at the end of the description: ${described}`);
+    assert.ok(described?.endsWith(c.full), `the keys in full end the description a screen reader gets: ${described}`);
     await page.keyboard.press('ArrowRight');
     assert.equal((await cue()).visible, true, 'it stays while the reader moves');
     await page.keyboard.press('Escape');
@@ -201,6 +202,23 @@ describe('keyboard and screen readers', () => {
     await page.mouse.click(box.left + 40, box.top + 20);
     assert.equal(await focused('cum'), 'canvas', 'a click focuses the chart');
     assert.equal((await cue()).visible, false, 'but shows no keyboard hint');
+
+    // Its button (a click or tap; no tab stop of its own) puts it away for good.
+    await page.focus('#before');
+    await page.keyboard.press('Tab');
+    const close = await page.evaluate(() => {
+      const b = document.getElementById('cum').shadowRoot.querySelector('.hint .close');
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, tabIndex: b.tabIndex, title: b.title };
+    });
+    assert.equal(close.tabIndex, -1, 'the close button adds no tab stop');
+    assert.equal(close.title, 'Hide the keyboard help');
+    await page.mouse.click(close.x, close.y);
+    assert.equal((await cue()).visible, false, 'the close button hides it');
+    assert.equal(await focused('cum'), 'canvas', 'and the focus stays on the chart');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await cue()).visible, false, 'back by keyboard: it stays away');
     await page.focus('#before');
     await assertClean(page, problems);
   });

@@ -107,7 +107,12 @@ describe('Operation Cayman tooltips, sweeping the pointer over each view', { con
 
   test('areas: Norfolk and London, per-area numbers summing to the totals', async () => {
     const items = await sweepView('areas');
-    const areas = items.filter((i) => i.kind === 'area');
+    // Each bar is an item of its own: an area's arrested and charged bars are both hovered, and
+    // both tell the area's numbers; count each area once.
+    const bars = items.filter((i) => i.kind === 'area');
+    assert.deepEqual(bars.map((b) => `${b.values.area} ${b.values.series}`).sort(),
+      ['London arrested', 'London charged', 'Norfolk arrested', 'Norfolk charged'], 'every bar is hovered on its own');
+    const areas = bars.filter((b) => b.values.series === 'arrested');
     const byName = Object.fromEntries(areas.map((a) => [a.label.split('\n')[0].trim(), a.label]));
     assert.ok(Object.keys(byName).some((k) => /Norfolk/.test(k)), `a Norfolk area: ${Object.keys(byName)}`);
     assert.ok(Object.keys(byName).some((k) => /London/.test(k)), `a London area: ${Object.keys(byName)}`);

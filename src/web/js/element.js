@@ -66,8 +66,9 @@ export class OperationChartElement extends HTMLElement {
     this._sources = new SourceFetcher();
     this._fade = new ChangeFade(els);
     this._legend = new LegendButtons(els.legend, (key) => this._safely(() => this._toggleLegend(key)));
-    this._table = new DataTable(els.showData, els.data);
+    this._table = new DataTable(els.showData, els.data, (link) => this._safely(() => this._linkRow(link)));
     this._changed = new ChangedMarks(els.changes, els.changedNote);
+    this._cueDismissed = false;  // the reader put the keyboard cue away with its button
     this._interaction = new Interaction(els, {
       core: (fn, fallback) => this._withCore(fn, fallback),
       drawn: () => this._lastRender,
@@ -229,18 +230,23 @@ export class OperationChartElement extends HTMLElement {
       target.addEventListener(type, wrapped, opts);
       this._cleanups.push(() => target.removeEventListener(type, wrapped, opts));
     };
-    const { canvas, chartBox, showData, tooltip, hint } = this._els;
+    const { canvas, chartBox, showData, tooltip, cue, cueClose } = this._els;
 
     const hover = this._interaction;
     on(canvas, 'pointermove', (e) => hover.pointer(e, false));
     on(canvas, 'pointerdown', (e) => hover.pointer(e, true));
     on(canvas, 'pointerleave', (e) => hover.leave(e));
     on(tooltip, 'pointerleave', (e) => hover.leave(e));
-    on(canvas, 'keydown', (e) => { if (e.key === 'Escape') hint.hidden = true; hover.key(e); });
-    // The keyboard hint shows when the keyboard brings the focus (not a click), until the focus
-    // leaves or Escape.
-    on(canvas, 'focus', () => { hint.hidden = !hint.textContent || !canvas.matches(':focus-visible'); });
-    on(canvas, 'blur', () => { hint.hidden = true; hover.blur(); });
+    on(canvas, 'keydown', (e) => { if (e.key === 'Escape') cue.hidden = true; hover.key(e); });
+    // The keyboard cue shows when the keyboard brings the focus (not a click), until the focus
+    // leaves or Escape; its button puts it away for good (the focus stays on the chart).
+    on(canvas, 'focus', () => {
+      cue.hidden = this._cueDismissed || !this._els.cueText.textContent || !canvas.matches(':focus-visible');
+    });
+    on(canvas, 'blur', () => { cue.hidden = true; hover.blur(); });
+    const dismissCue = (e) => { e.preventDefault(); this._cueDismissed = true; cue.hidden = true; };
+    on(cueClose, 'pointerdown', dismissCue);
+    on(cueClose, 'click', dismissCue);
     // Escape closes any tooltip of this chart, wherever the focus is (WCAG 1.4.13).
     on(document, 'keydown', (e) => hover.escape(e));
     // A tap or click outside the chart dismisses a tapped tooltip.
@@ -500,6 +506,7 @@ export class OperationChartElement extends HTMLElement {
       .map((s, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(s) ? `${s}.` : s)).join(' ');
     canvas.setAttribute('aria-label', label || 'Chart');
     this._els.hint.textContent = String(info?.hint ?? '');
+    this._els.cueText.textContent = String(info?.cue ?? '');
     this._els.about.textContent = String(info?.about ?? '');
     this._legend.update(Array.isArray(info?.legend) ? info.legend : []);
     this._table.update(`${this._dataVersion}|${view}`, () => this._withCore((c) => JSON.parse(c.table(view)), null));
@@ -538,6 +545,16 @@ export class OperationChartElement extends HTMLElement {
     const message = errorMessage(err);
     this._renderError = true;
     this._fail(`The chart could not be drawn: ${message}`, `the chart could not be drawn: ${message}`);
+  }
+
+  // --- data table -----------------------------------------------------------------------------
+
+  /** A row of the data table took the focus (`link`: the core's `{ kind, datum }`) or lost it (null). */
+  _linkRow(link) {
+    if (!link) { this._interaction.unlink(); return; }
+    const index = this._withCore((c) => c.find(String(link.kind), Number(link.datum) >>> 0), -1);
+    if (index >= 0) this._interaction.link(index);
+    else this._interaction.unlink();
   }
 
   // --- legend ---------------------------------------------------------------------------------

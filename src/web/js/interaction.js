@@ -4,7 +4,9 @@
 // are a few DOM nodes over the canvas.
 //
 // Modes: 'pointer' (follows the mouse), 'touch' (a tap shows an item and keeps it; a second tap
-// or a tap elsewhere closes it), 'keyboard' (arrow keys move through the items, each announced).
+// or a tap elsewhere closes it), 'keyboard' (arrow keys move through the chart's structure —
+// the summary, its lanes or series, their items — each place announced in the core's words),
+// 'row' (a focused row of the data table shows its item).
 
 import { isMoveKey } from './engine.js';
 import { placeTooltip } from './tooltip.js';
@@ -14,9 +16,12 @@ function sameItem(a, b) {
   return a.index === b.index && a.kind === b.kind && a.view === b.view;
 }
 
-/** An item's label (lines separated by "\n") as one sentence for the live region. */
-function spoken(label) {
-  return String(label ?? '').split('\n').map((l) => l.trim().replace(/\.+$/, '')).filter(Boolean).join('. ');
+/**
+ * A place of the structure that is not an item (a group or a summary sentence), as the
+ * tooltip and highlight show it; `stop` tells it from an item.
+ */
+function shownPlace(place) {
+  return { kind: place.level, index: String(place.stop), stop: place.stop, label: place.label, anchor: place.anchor, marks: place.marks };
 }
 
 /** The hover, touch and keyboard state of one chart. */
@@ -37,9 +42,10 @@ export class Interaction {
     this.reset();
   }
 
-  /** The item shown (hovered, tapped or focused), or null. */
+  /** The item shown (hovered, tapped or focused), or null (also while a group or a summary
+   * sentence is shown). */
   get item() {
-    return this._hover;
+    return this._hover?.stop === undefined ? this._hover : null;
   }
 
   /** Forgets everything (new view, or the chart went away). */
@@ -48,7 +54,7 @@ export class Interaction {
     this._mode = null;           // how it was chosen: 'pointer' | 'touch' | 'keyboard'
     this._touchPoint = null;     // where the finger tapped, CSS px in the chart
     this._dismissed = null;      // the pointer item closed with Escape (stays closed until another)
-    this._keyIndex = -1;         // the item the keyboard is on
+    this._keyStop = null;        // where the keyboard is in the structure (the core's place), or null
     this._drawnKey = undefined;
     this._drawnLabel = undefined;
   }
@@ -84,7 +90,7 @@ export class Interaction {
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
     const item = this._itemAt(this._call((core) => core.hit(x, y), -1));
-    this._keyIndex = -1;
+    this._keyStop = null;
     if (touch) {
       // A tap shows the item and keeps it; a tap on nothing, or on the same item again, closes it.
       if (!item || (this._mode === 'touch' && sameItem(item, this._hover))) {
@@ -121,7 +127,7 @@ export class Interaction {
 
   /** The canvas lost focus. */
   blur() {
-    if (this._mode === 'keyboard') { this._keyIndex = -1; this.show(null); }
+    if (this._mode === 'keyboard') { this._keyStop = null; this.show(null); }
   }
 
   /** Escape anywhere on the page closes this chart's tooltip (WCAG 1.4.13). */
@@ -137,33 +143,53 @@ export class Interaction {
     if (this._mode === 'touch' && !e.composedPath().includes(host)) this.show(null);
   }
 
-  /** A key on the canvas: arrow keys, Home and End move through the items. */
+  /**
+   * A key on the canvas: arrows, Enter, Home and End move through the chart's structure. The
+   * core says where a key lands and what to say there; this keeps its answer (`stop`) for the
+   * next key.
+   */
   key(e) {
     if (!this._drawn() || e.altKey || e.ctrlKey || e.metaKey) return;
     if (!isMoveKey(e.key)) return; // the core's key mapping; every other key is the page's
     e.preventDefault(); // the page must not scroll while the reader moves through the chart
-    const from = this._keyIndex >= 0 ? this._keyIndex : (this._hover?.index ?? -1);
-    const item = this._itemAt(this._call((core) => core.navigate(from, e.key), -1));
-    if (!item) return;
-    this._keyIndex = item.index;
-    const same = sameItem(item, this._hover) && this._mode === 'keyboard';
-    this.show(item, 'keyboard');
-    if (!same) this._announce(spoken(item.label));
+    const hovered = this._hover && this._hover.stop === undefined ? [0, this._hover.index, this._hover.index] : [-1, 0, 0];
+    const [level, at, item] = this._keyStop ?? hovered;
+    const place = this._call((core) => {
+      const text = core.navigate(level, at, item, e.key);
+      return typeof text === 'string' ? JSON.parse(text) : null;
+    }, null);
+    if (!place) return;
+    const same = String(place.stop) === String(this._keyStop) && this._mode === 'keyboard';
+    this._keyStop = place.stop;
+    this.show(place.item ?? shownPlace(place), 'keyboard');
+    if (!same) this._announce(String(place.spoken ?? ''));
+  }
+
+  /** A row of the data table linked to item `index` took the focus: show that item. */
+  link(index) {
+    const item = this._itemAt(index);
+    this._keyStop = null;
+    this.show(item, item ? 'row' : null);
+  }
+
+  /** The focus left the data table's rows: close what a row showed. */
+  unlink() {
+    if (this._mode === 'row') this.show(null);
   }
 
   /** Shows `item` (or nothing), chosen by `mode`, and reports when it changed. */
   show(item, mode = null) {
-    const changed = !sameItem(item, this._hover);
+    const before = this.item;
     this._hover = item ?? null;
     this._mode = item ? mode : null;
     if (!item) this._touchPoint = null;
     this._draw(this._hover);
-    if (changed) this._onChange(this._hover);
+    if (!sameItem(before, this.item)) this._onChange(this.item);
   }
 
   /** Closes whatever is shown; reports it when `notify` and something was shown. */
   clear(notify) {
-    const had = this._hover;
+    const had = this.item;
     this.reset();
     this._draw(null);
     if (notify && had) this._onChange(null);
@@ -172,13 +198,14 @@ export class Interaction {
   /** After a re-render the same item may have moved: refresh its marks, or drop it. */
   refresh() {
     if (!this._hover) return;
-    const fresh = this._describe(this._hover.index);
+    // A group or summary sentence is the keyboard's: it starts again from the items.
+    const fresh = this._hover.stop === undefined ? this._describe(this._hover.index) : null;
     if (fresh && fresh.kind === this._hover.kind && fresh.view === this._hover.view) {
       this._hover = fresh;
       this._drawnKey = undefined; // sizes changed: place it again
       this._draw(fresh);
     } else {
-      this._keyIndex = -1;
+      this._keyStop = null;
       this.clear(true);
     }
   }
@@ -202,7 +229,7 @@ export class Interaction {
       overlay.append(m);
       marks.push(m);
     }
-    const focus = this._mode === 'keyboard';
+    const focus = this._mode === 'keyboard' || this._mode === 'row';
     marks.forEach((m, i) => {
       const b = boxes[i];
       if (!b) { m.hidden = true; return; }

@@ -149,7 +149,7 @@ export interface ChartItem {
   view: ChartView;
   kind: 'stage' | 'raid' | 'moment' | 'area' | 'annotation';
   index: number;
-  /** Its lane: the area (timeline) or the series (cumulative: 0 arrests, 1 charged); 0 elsewhere. */
+  /** Its lane: the area (timeline) or the series (cumulative and areas: 0 arrests, 1 charged); 0 in the summary. */
   lane: number;
   /** The tooltip text; lines separated by "\n". */
   label: string;

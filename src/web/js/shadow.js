@@ -1,5 +1,5 @@
 // The element's shadow DOM: the canvas (the one tab stop for the data), the hover overlay, the
-// legend buttons' layer, the tooltip, the keyboard hint, "Show data" and its table, the live
+// legend buttons' layer, the tooltip, the keyboard hint and its visible cue, "Show data" and its table, the live
 // region, the alert and the fallback slot. Built without innerHTML: it runs under Trusted Types.
 
 import { getSharedSheet } from './styles.js';
@@ -45,10 +45,16 @@ export function buildShadow(host) {
   overlay.append(changes);
   const legend = el('div', { className: 'legend' });
   const tooltip = el('div', { className: 'tooltip', id: 'tooltip', hidden: true }, { role: 'tooltip', part: 'tooltip' });
-  // How to use the chart by keyboard: the canvas's description, and visible text while the
-  // canvas has keyboard focus. aria-hidden, so screen readers hear it once, as the description.
-  const hint = el('div', { className: 'hint', id: 'hint', hidden: true }, { 'aria-hidden': 'true', part: 'hint' });
-  chartBox.append(canvas, overlay, legend, tooltip, hint, about);
+  // How to use the chart by keyboard, in full: the end of the canvas's description (hidden, as
+  // `about` is). The visible cue says it briefly while the canvas has keyboard focus, with a
+  // button that puts it away for good; it is aria-hidden, so screen readers hear the keys once,
+  // as the description, and its button (clicked, never tabbed to) adds no tab stop.
+  const hint = el('div', { id: 'hint', hidden: true });
+  const cue = el('div', { className: 'hint', hidden: true }, { 'aria-hidden': 'true', part: 'hint' });
+  const cueText = el('span');
+  const cueClose = el('button', { className: 'close', tabIndex: -1, textContent: '\u00d7', title: 'Hide the keyboard help' });
+  cue.append(cueText, cueClose);
+  chartBox.append(canvas, overlay, legend, tooltip, cue, hint, about);
 
   const showData = el('button', { type: 'button', textContent: 'Show data' }, {
     'aria-expanded': 'false', 'aria-controls': 'data', part: 'show-data',
@@ -70,7 +76,7 @@ export function buildShadow(host) {
   root.append(frame, live, probe, alert, fallback);
   return {
     ownSheet,
-    els: { frame, chartBox, canvas, overlay, changes, changedNote, legend, tooltip, hint, about, tools, showData, data, live, probe, alert, fallback },
+    els: { frame, chartBox, canvas, overlay, changes, changedNote, legend, tooltip, hint, cue, cueText, cueClose, about, tools, showData, data, live, probe, alert, fallback },
   };
 }
 

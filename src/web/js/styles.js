@@ -15,7 +15,7 @@ const SHARED_CSS = `
    writing mode or text styling (an RTL article, a careless "div { ... }") must not mirror the
    canvas (its text aligns to "start"), turn the chart or restyle its English text. The slotted
    fallback is the page's own, and keeps them. */
-.frame, .alert, .sr-only, #hint {
+.frame, .alert, .sr-only, .hint {
   direction: ltr;
   writing-mode: horizontal-tb;
   text-align: left;
@@ -177,6 +177,23 @@ canvas.snapshot { pointer-events: none; }
   color: var(--oc-panel-fg);
   font-size: 12px;
   pointer-events: none;
+  display: flex;
+  align-items: center;
+  gap: 8px;
+}
+.hint > span { flex: 1 1 auto; }
+.hint .close {
+  flex: none;
+  pointer-events: auto;
+  min-width: 24px;
+  min-height: 24px;
+  padding: 0 4px;
+  border: 1px solid var(--oc-border);
+  border-radius: 3px;
+  background: var(--oc-panel-bg);
+  color: inherit;
+  font: inherit;
+  cursor: pointer;
 }
 .tools {
   flex: none;
@@ -222,6 +239,7 @@ canvas.snapshot { pointer-events: none; }
   line-height: 1.4;
 }
 .data:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: -2px; }
+.data tbody tr[tabindex]:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: -2px; }
 .frame.fixed .data {
   position: absolute;
   inset: 0;

@@ -1,5 +1,6 @@
 // "Show data": each view as a real table with the same numbers as the chart, hidden until the
-// reader asks for it, sortable by any column, and downloadable as CSV. The core writes the
+// reader asks for it, sortable by any column, and downloadable as CSV. Each row that shows a
+// mark is focusable, and focusing it highlights that mark on the chart. The core writes the
 // table (and says how each column sorts); this builds its DOM. Text from the data is only ever
 // set with textContent.
 
@@ -16,8 +17,12 @@ const numberIn = (text) => (/\d/.test(text) ? Number(text.replace(/[,%]/g, '')) 
 
 /** One chart's data table and its "Show data" button. */
 export class DataTable {
-  /** `showData`: the button; `data`: the container it controls. */
-  constructor(showData, data) {
+  /**
+   * `showData`: the button; `data`: the container it controls; `onRow(link)`: a row linked to
+   * a mark took the focus (`link`, the core's `{ kind, datum }`) or the rows lost it (null).
+   */
+  constructor(showData, data, onRow = () => {}) {
+    this._onRow = onRow;
     this._button = showData;
     this._data = data;
     this._key = null;
@@ -45,8 +50,14 @@ export class DataTable {
     const headRow = cell('tr');
     const tbody = cell('tbody');
     // Each row with its place in the core's order; the last `foot` rows (totals) stay last.
+    const links = new Map(); // row → the mark it shows
     const rows = (t.rows ?? []).map((row, at) => {
       const tr = cell('tr');
+      const link = t.links?.[at];
+      if (link) {
+        tr.tabIndex = 0;
+        links.set(tr, link);
+      }
       row.forEach((text, i) => {
         const c = cell(i ? 'td' : 'th', text);
         if (!i) c.scope = 'row';
@@ -56,6 +67,9 @@ export class DataTable {
       return { tr, row, at };
     });
     const foot = rows.splice(rows.length - (t.foot || 0));
+    // A focused row shows its mark; moving from row to row moves it, leaving the rows clears it.
+    tbody.addEventListener('focusin', (e) => { const link = links.get(e.target); if (link) this._onRow(link); });
+    tbody.addEventListener('focusout', (e) => { if (!links.has(e.relatedTarget)) this._onRow(null); });
     (t.columns ?? []).forEach((name, i) => {
       const th = cell('th');
       th.scope = 'col';
