@@ -63,10 +63,14 @@ fn fmt(seconds: f64, parts: DateLabel) -> String {
 }
 
 /// Whether `labels` (centred at their axis seconds, on an axis from `start` that is `width` px
-/// wide) leave a gap between each pair. A label that would stick out of either end is drawn
-/// shifted inside the axis (`time_grid` in layout/mod.rs), so it is measured there too.
+/// wide) leave a gap between each pair, each no wider than the axis. A label that would stick
+/// out of either end is drawn shifted inside the axis (`time_grid` in layout/mod.rs), so it is
+/// measured there too.
 fn fits(labels: &[(f64, String)], start: f64, width: f64, px_per_second: f64, size: f64, measure: &dyn TextMeasure) -> bool {
     let gap = size * 0.8;
+    if labels.iter().any(|(_, label)| measure.width(label, size, false) > width) {
+        return false;
+    }
     let placed: Vec<(f64, f64)> = labels
         .iter()
         .map(|(s, label)| {
@@ -164,8 +168,10 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
             continue;
         }
         let n = n.min(room) as usize;
+        // A step longer than the span can put its first tick past the end: no tick then.
         let labels: Vec<(f64, String)> = (0..=n)
             .map(|i| first_tick + i as f64 * step)
+            .filter(|s| *s <= end)
             .map(|s| (s, fmt(s, pattern)))
             .collect();
         ticks = labels
