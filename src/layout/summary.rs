@@ -85,7 +85,7 @@ fn ticks_that_fit(ctx: &LayoutContext<'_>, max: f64, width: f64) -> (f64, Vec<f6
         }
         if most <= 1 {
             // Not even 0 and the end fit side by side (large text on a phone): the end alone.
-            return (top, ticks.last().copied().into_iter().collect());
+            return (top, vec![top]);
         }
         most -= 1;
     }
