@@ -200,7 +200,7 @@ canvas.snapshot { pointer-events: none; }
   cursor: pointer;
 }
 /* "Download CSV" sits in the table, whose text is 0.8125em: 12/13 of that is 12 px again. */
-.data .csv { font-size: 0.923em; }
+.data .csv { font-size: calc(12em / 13); }
 .tools button::before { content: "\\25B8\\00A0"; content: "\\25B8\\00A0" / ""; }
 .tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; content: "\\25BE\\00A0" / ""; }
 .tools button:focus-visible, .data button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
@@ -275,7 +275,7 @@ canvas.snapshot { pointer-events: none; }
 .alert p { margin: 0; font-weight: 600; }
 .alert ul { margin: 4px 0 0; padding-left: 1.2em; }
 .alert li { overflow-wrap: anywhere; }
-.alert code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.923em; }
+.alert code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: calc(12em / 13); }
 .fallback.gone { display: none; }
 @media (forced-colors: active) {
   .mark { forced-color-adjust: none; border-color: Highlight; background: transparent; }
