@@ -187,6 +187,27 @@ fn render_draws_every_view_as_svg_with_its_numbers() {
 }
 
 #[test]
+fn render_draws_text_at_the_text_scale_in_a_taller_chart() {
+    let plain = render_ok(&["render", "--view", "summary", "--format", "svg", "--width", "400", "-o", "-"]);
+    let large = render_ok(&["render", "--view", "summary", "--format", "svg", "--width", "400", "--text-scale", "2", "-o", "-"]);
+    let (plain, large) = (String::from_utf8_lossy(&plain.stdout).into_owned(), String::from_utf8_lossy(&large.stdout).into_owned());
+    let (pw, ph) = svg_size(&plain);
+    let (lw, lh) = svg_size(&large);
+    assert_eq!(lw, pw);
+    assert!(lh > ph * 3 / 2, "taller for twice the text: {ph} → {lh}");
+    // Every size of text drawn, each twice as large (longer texts wrap onto more lines).
+    let sizes = |svg: &str| -> Vec<String> {
+        let mut all: Vec<f64> = svg.split("font-size=\"").skip(1).filter_map(|rest| rest.split('"').next()?.parse().ok()).collect();
+        all.sort_by(f64::total_cmp);
+        all.dedup();
+        all.iter().map(|v| format!("{v:.1}")).collect()
+    };
+    let doubled: Vec<String> = sizes(&plain).iter().map(|v| format!("{:.1}", 2.0 * v.parse::<f64>().unwrap())).collect();
+    assert_eq!(sizes(&large), doubled, "every text twice as large");
+    assert_eq!(sizes(&plain).last().map(String::as_str), Some("18.0"), "the title's 18 px");
+}
+
+#[test]
 fn render_writes_to_stdout_and_honours_size_and_theme() {
     let dir = out_dir("stdout");
     let path = dir.join("areas.svg");
@@ -277,6 +298,8 @@ fn render_usage_and_io_errors_exit_2() {
         &["--view", "summary", "--format", "svg", "--width", "0", "-o", "-"],
         &["--view", "summary", "--format", "png", "--scale", "0", "-o", "-"],
         &["--view", "summary", "--format", "png", "--scale", "nan", "-o", "-"],
+        &["--view", "summary", "--format", "svg", "--text-scale", "5", "-o", "-"],
+        &["--view", "summary", "--format", "svg", "--text-scale", "big", "-o", "-"],
         &["/no/such/file.json", "--view", "summary", "--format", "svg", "-o", "-"],
         &["--view", "summary", "--format", "svg", "-o", "/no/such/dir/out.svg"],
     ] {

@@ -8,7 +8,7 @@ mod corpus;
 use operation_charts::data::load;
 use operation_charts::derive::Series;
 use operation_charts::layout::{describe, layout, FixedWidths, Theme, View};
-use operation_charts::scene::{Item, ItemKind, Nav, Point, Scene};
+use operation_charts::scene::{Item, ItemKind, Nav, Point, Rect, Scene};
 
 fn cayman() -> Series {
     corpus::series_of("cayman", include_str!("../www/data/operation-cayman.json"))
@@ -337,6 +337,50 @@ fn count_axes_name_their_unit_at_the_top_tick() {
                 // It is the highest of the axis labels beside it (same x, right-aligned).
                 let axis: Vec<_> = sc.texts().filter(|t| t.at.x == top.at.x && t.text.chars().all(|c| c.is_ascii_digit() || c == ',')).collect();
                 assert!(!axis.is_empty() && axis.iter().all(|t| t.at.y > top.at.y), "{view} at {width}");
+            }
+        }
+    }
+}
+
+#[test]
+fn larger_text_grows_the_chart_and_still_fits_without_overlap() {
+    // The reader's font size over 16 px: at 32 px every text is twice as large, the chart
+    // asks for more height instead of squeezing it, and labels still fit and thin out.
+    use operation_charts::layout::preferred_height;
+    use operation_charts::testing::bounds::{scene_problems, Room};
+    let all = std::iter::once(("cayman".to_owned(), cayman())).chain(fixtures());
+    for (name, s) in all {
+        for view in View::ALL {
+            for width in [320.0, 390.0, 640.0, 1200.0] {
+                let base = preferred_height(&s, view, width, &Theme::light(), &FixedWidths);
+                for k in [0.75, 2.0, 3.0] {
+                    let theme = Theme::light().with_text_scale(k);
+                    let h = preferred_height(&s, view, width, &theme, &FixedWidths);
+                    if k > 1.0 {
+                        assert!(h > base, "{name}, {view} at {width} ×{k}: {h} is not taller than {base}");
+                    }
+                    let sc = layout(&s, view, width, h, &theme, &FixedWidths);
+                    let problems = scene_problems(&sc, Room::Enough);
+                    assert!(problems.is_empty(), "{name}, {view} at {width} ×{k}: {problems:?}");
+                    let title = sc.texts().next().expect("a title");
+                    assert_eq!(title.size, 18.0 * k, "{name}, {view} ×{k}: the title's size");
+                    // Boxes that touch (labels moved exactly a line apart) may meet to a rounding.
+                    let shrunk = |r: Rect| Rect::new(r.x + 0.01, r.y + 0.01, r.width - 0.02, r.height - 0.02);
+                    let boxes: Vec<_> = sc.texts().filter(|t| !t.text.is_empty()).map(|t| (t.text.clone(), shrunk(t.bounds()))).collect();
+                    for (i, (a, ra)) in boxes.iter().enumerate() {
+                        let inside = ra.x >= -0.5 && ra.right() <= width + 0.5 && ra.y >= -0.5 && ra.bottom() <= h + 0.5;
+                        assert!(inside, "{name}, {view} at {width} ×{k}: {a:?} {ra:?} leaves the {width} × {h} chart");
+                        for (b, rb) in boxes.iter().skip(i + 1) {
+                            assert!(!ra.overlaps(rb), "{name}, {view} at {width} ×{k}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+                        }
+                    }
+                    // The legend sits above the plot, never over it (in the views that keep
+                    // their plot in the hit index).
+                    let plot = sc.hit.plot();
+                    for b in sc.legend.iter().filter(|_| plot.height > 0.0) {
+                        assert!(b.bounds.bottom() <= plot.y + 0.5, "{name}, {view} at {width} ×{k}: legend {:?} over the plot {plot:?}", b.key);
+                    }
+                }
             }
         }
     }

@@ -114,7 +114,12 @@ fn view() -> impl Strategy<Value = View> {
 }
 
 fn scene(series: &Series, view: View, width: f64) -> Scene {
-    let theme = Theme::light();
+    scene_at(series, view, width, 1.0)
+}
+
+/// `scene` with text `text_scale` times its default size (the reader's font size over 16 px).
+fn scene_at(series: &Series, view: View, width: f64, text_scale: f64) -> Scene {
+    let theme = Theme::light().with_text_scale(text_scale);
     let height = preferred_height(series, view, width, &theme, &FixedWidths);
     layout(series, view, width, height, &theme, &FixedWidths)
 }
@@ -145,10 +150,10 @@ proptest! {
     #![proptest_config(config(48))]
 
     #[test]
-    fn layout_stays_inside_the_chart(doc in document(), view in view(), width in 120.0f64..2_000.0) {
+    fn layout_stays_inside_the_chart(doc in document(), view in view(), width in 120.0f64..2_000.0, text in 0.75f64..3.0) {
         let series = Series::from_operation(&operation(&doc));
-        let problems = scene_problems(&scene(&series, view, width), Room::Enough);
-        prop_assert!(problems.is_empty(), "{view} at {width}:\n{}", problems.join("\n"));
+        let problems = scene_problems(&scene_at(&series, view, width, text), Room::Enough);
+        prop_assert!(problems.is_empty(), "{view} at {width}, text ×{text}:\n{}", problems.join("\n"));
     }
 
     #[test]

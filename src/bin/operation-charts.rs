@@ -4,7 +4,7 @@
 //! ```text
 //! operation-charts validate [FILE|-]   # exit 0 valid, 1 invalid, 2 usage or I/O error
 //! operation-charts render [FILE|-] --view V --format svg|png [--width W] [--height H]
-//!                  [--theme light|dark] [--scale S] -o OUT|-
+//!                  [--theme light|dark] [--scale S] [--text-scale T] -o OUT|-
 //!                                      # exit 0 drawn, 1 invalid data, 2 usage, I/O or drawing error
 //! operation-charts import FILE.csv --name NAME [--agency A] [--title T] [--source S]
 //!                  [--reported-raids N] [--reported-arrests N] [--reported-charged N] [-o OUT|-]
@@ -108,6 +108,10 @@ struct RenderArgs {
     /// most 8.
     #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
     scale: f32,
+    /// Text this many times its default size, as in a page whose reader's font size is
+    /// 16 px × T (2 for 32 px); the chart grows taller to hold it. From 0.75 to 3.
+    #[arg(long, default_value_t = 1.0, value_parser = parse_text_scale)]
+    text_scale: f64,
     /// Where to write the image, or "-" for standard output.
     #[arg(short = 'o', value_name = "OUT")]
     output: PathBuf,
@@ -221,6 +225,14 @@ fn parse_scale(s: &str) -> Result<f32, String> {
     }
 }
 
+fn parse_text_scale(s: &str) -> Result<f64, String> {
+    let (least, most) = layout::theme::TEXT_SCALE_LIMITS;
+    match s.trim().parse::<f64>() {
+        Ok(scale) if (least..=most).contains(&scale) => Ok(scale),
+        _ => Err(format!("expected a number from {least} to {most}, found {s:?}")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
@@ -311,7 +323,7 @@ fn render(args: &RenderArgs) -> u8 {
     drop(err);
 
     let series = Series::from_operation(&checked.operation);
-    let (view, theme) = (View::from(args.view), args.theme.theme());
+    let (view, theme) = (View::from(args.view), args.theme.theme().with_text_scale(args.text_scale));
     let image = match args.format {
         Format::Svg => export::render_svg(&series, view, args.width, args.height, &theme).map(String::into_bytes),
         Format::Png => {

@@ -16,7 +16,7 @@ use crate::scene::{HAlign, HitIndex, ItemKind, Mark, Point, Rect, Shape, Target,
 /// its item and its table row, without a label on the canvas.
 const ROWS: usize = 3;
 
-/// Space kept between two labels in a row, CSS px.
+/// Space kept between two labels in a row, CSS px at the default text size.
 const GAP: f64 = 6.0;
 
 /// A label with room on the chart: its text, its box and how it is aligned to its guide.
@@ -32,7 +32,8 @@ pub struct Plan {
 
 /// Places `series`' annotations over `plot`, whose time axis runs from `start` to `end`.
 pub fn plan(ctx: &LayoutContext<'_>, plot: Rect, start: f64, end: f64, series: &Series) -> Plan {
-    let size = ctx.theme.sizes.small;
+    let sizes = ctx.theme.sizes;
+    let (size, gap, beside) = (sizes.small, sizes.px(GAP), sizes.px(4.0));
     let line_h = LayoutContext::line_height(size);
     let x = LinearScale::new(start, end, plot.x, plot.right());
     let mut taken: Vec<Rect> = Vec::new();
@@ -45,16 +46,16 @@ pub fn plan(ctx: &LayoutContext<'_>, plot: Rect, start: f64, end: f64, series: &
         let label = ctx.fit(&note.text, size, true, (plot.width * 0.45).max(40.0));
         let w = ctx.measure.width(&label, size, true);
         // Right of the guide, or left of it where the plot ends first.
-        let (left, align) = if px + 4.0 + w <= plot.right() { (px + 4.0, HAlign::Left) } else { (px - 4.0 - w, HAlign::Right) };
+        let (left, align) = if px + beside + w <= plot.right() { (px + beside, HAlign::Left) } else { (px - beside - w, HAlign::Right) };
         let room = (0..ROWS).map(|row| Rect::new(left, plot.y + row as f64 * line_h, w, line_h)).find(|r| {
-            r.x >= plot.x && !taken.iter().any(|o| r.x < o.right() + GAP && o.x < r.right() + GAP && r.y < o.bottom() && o.y < r.bottom())
+            r.x >= plot.x && !taken.iter().any(|o| r.x < o.right() + gap && o.x < r.right() + gap && r.y < o.bottom() && o.y < r.bottom())
         });
         if let Some(r) = room {
             taken.push(r);
         }
         placed.push((i, px, room.map(|r| (label, r, align))));
     }
-    let strip = taken.iter().map(|r| r.bottom() - plot.y + 4.0).fold(0.0, f64::max);
+    let strip = taken.iter().map(|r| r.bottom() - plot.y + beside).fold(0.0, f64::max);
     Plan { placed, strip }
 }
 
@@ -63,7 +64,7 @@ pub fn plan(ctx: &LayoutContext<'_>, plot: Rect, start: f64, end: f64, series: &
 pub fn strip_estimate(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     match series.annotations.len().min(ROWS) {
         0 => 0.0,
-        rows => rows as f64 * LayoutContext::line_height(ctx.theme.sizes.small) + 4.0,
+        rows => rows as f64 * LayoutContext::line_height(ctx.theme.sizes.small) + ctx.theme.sizes.px(4.0),
     }
 }
 

@@ -30,7 +30,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
         })
         .collect();
     let top = series.areas.rows.iter().map(|r| r.arrests.max(r.charged)).max().unwrap_or(0);
-    let left = ctx.measure.width(&count_label(super::scale::count_ticks(top as f64 * 1.15, 5).0, true), t.sizes.small, false) + 8.0;
+    let left = ctx.measure.width(&count_label(super::scale::count_ticks(top as f64 * 1.15, 5).0, true), t.sizes.small, false) + t.sizes.px(8.0);
     Chrome { series, legend, notes, below_plot: t.sizes.label * 1.6, left_of_plot: left, right_of_plot: 0.0 }
 }
 
@@ -90,7 +90,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
                 // table still carry it.
                 let value = count(v);
                 if ctx.measure.width(&value, t.sizes.small, true) <= bar_w + 2.0 {
-                    shapes.push(ctx.text(&value, Point::new(rect.center().x, rect.y - 3.0), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
+                    shapes.push(ctx.text(&value, Point::new(rect.center().x, rect.y - t.sizes.px(3.0)), t.sizes.small, true, t.text, HAlign::Center, VAlign::Bottom));
                 }
             }
             rects.push(rect);
@@ -99,7 +99,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             let name = ctx.fit(&row.name, t.sizes.label, true, band - 4.0);
             // A name cut to almost nothing says nothing; leave it to the tooltip and the table.
             if name.chars().count() > 3 || name == row.name {
-                shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + 6.0), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
+                shapes.push(ctx.text(&name, Point::new(cx, plot.bottom() + t.sizes.px(6.0)), t.sizes.label, true, t.text, HAlign::Center, VAlign::Top));
             }
         }
         let column = Rect::new(plot.x + band * i as f64, plot.y, band, plot.height);

@@ -101,8 +101,8 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
         })
         .fold(0.0, f64::max);
     let top_label = count_label(super::scale::count_ticks(top(series) as f64, 5).0, true);
-    let left = ctx.measure.width(&top_label, t.sizes.small, false) + 8.0;
-    Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: left, right_of_plot: right + 8.0 }
+    let left = ctx.measure.width(&top_label, t.sizes.small, false) + t.sizes.px(8.0);
+    Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: left, right_of_plot: right + t.sizes.px(8.0) }
 }
 
 /// The words of this view that are otherwise only pixels (see [`Chrome::about`]), with how
@@ -158,7 +158,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     if let [arrests, charged] = ends.as_mut_slice() {
         (*arrests, *charged) = apart(*arrests, *charged, t.sizes.small * 1.2);
     }
-    let room = ctx.width - super::frame::PAD - plot.right() - 6.0;
+    let room = ctx.width - super::frame::PAD - plot.right() - t.sizes.px(6.0);
     // Charges first, so the arrests line stays on top where the two meet.
     for ((_, line), ly) in visible.iter().zip(ends).rev() {
         let mut points = vec![Point::new(plot.x, y.px(0.0))];
@@ -174,7 +174,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         let points = decimate::thin_line(points, plot.width);
         shapes.push(Shape::Line { points, color: line.color, width: 2.5, dash: None });
         let label = first_that_fits(ctx, &[end_label(prev, line.verb), count(prev)], t.sizes.small, true, room);
-        shapes.push(ctx.text(&label, Point::new(plot.right() + 6.0, ly), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
+        shapes.push(ctx.text(&label, Point::new(plot.right() + t.sizes.px(6.0), ly), t.sizes.small, true, line.color, HAlign::Left, VAlign::Middle));
     }
     // One item per series per moment that series changed: the pointer finds a moment by x,
     // the keyboard walks along one series (Left/Right); Up rises to the series.

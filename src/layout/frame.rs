@@ -203,10 +203,11 @@ pub fn frame(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> Frame {
             y += LayoutContext::line_height(s.subtitle);
         }
     }
-    y += GAP / 2.0;
+    let gap = s.px(GAP);
+    y += gap / 2.0;
     let mut buttons = Vec::new();
     if !chrome.legend.is_empty() {
-        y = legend(ctx, &chrome.legend, y, inner, &mut shapes, &mut buttons) + GAP / 2.0;
+        y = legend(ctx, &chrome.legend, y, inner, &mut shapes, &mut buttons) + gap / 2.0;
     }
     let footer = footer_lines(ctx, chrome, inner);
     let footer_height = footer.len() as f64 * LayoutContext::line_height(s.small);
@@ -215,8 +216,8 @@ pub fn frame(ctx: &LayoutContext<'_>, chrome: &Chrome<'_>) -> Frame {
         shapes.push(ctx.text(text, Point::new(PAD, fy), s.small, *bold, t.muted, HAlign::Left, VAlign::Top));
         fy += LayoutContext::line_height(s.small);
     }
-    let top = y + GAP;
-    let bottom = ctx.height - PAD - footer_height - GAP - chrome.below_plot;
+    let top = y + gap;
+    let bottom = ctx.height - PAD - footer_height - gap - chrome.below_plot;
     // Labels wider than the chart (20-digit counts at 120 px) must not push the plot off it.
     let left = (PAD + chrome.left_of_plot).min(ctx.width - PAD - 1.0);
     let right = ctx.width - PAD - chrome.right_of_plot;
@@ -252,14 +253,20 @@ fn legend(
     shapes: &mut Vec<Shape>,
     buttons: &mut Vec<LegendButton>,
 ) -> f64 {
-    let size = ctx.theme.sizes.small;
-    let sw = 14.0;
-    // Rows of toggles are 24 px tall, so each button is a 24 px target (WCAG 2.5.8).
-    let row = if entries.iter().any(|e| e.key.is_some()) { MIN_TARGET } else { LayoutContext::line_height(size) + 2.0 };
+    let sizes = ctx.theme.sizes;
+    let size = sizes.small;
+    // The swatch, the gaps and the rows grow with the text beside them.
+    let (sw, pad, spacing) = (sizes.px(14.0), sizes.px(6.0), sizes.px(16.0));
+    // Rows of toggles are at least 24 px tall, so each button is a 24 px target (WCAG 2.5.8).
+    let row = if entries.iter().any(|e| e.key.is_some()) {
+        sizes.px(MIN_TARGET).max(MIN_TARGET)
+    } else {
+        LayoutContext::line_height(size) + sizes.px(2.0)
+    };
     let (mut x, mut y) = (PAD, top);
     for e in entries {
-        let label = ctx.fit(&e.label, size, false, inner - sw - 6.0);
-        let w = sw + 6.0 + ctx.measure.width(&label, size, false);
+        let label = ctx.fit(&e.label, size, false, inner - sw - pad);
+        let w = sw + pad + ctx.measure.width(&label, size, false);
         if x > PAD && x + w > PAD + inner {
             x = PAD;
             y += row;
@@ -269,11 +276,12 @@ fn legend(
         let shown = LegendEntry { color: if hidden { e.color.alpha(0.3) } else { e.color }, ..e.clone() };
         shapes.push(swatch(&shown, x, mid, sw));
         if e.swatch == Swatch::Striped {
-            let r = Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0);
+            let inset = sw / 7.0;
+            let r = Rect::new(x, mid - sw / 2.0 + inset, sw, sw - 2.0 * inset);
             shapes.extend(super::stripes::zigzag(r, ctx.theme.background.alpha(0.6)));
         }
         let color = if hidden { ctx.theme.muted } else { ctx.theme.text };
-        shapes.push(ctx.text(&label, Point::new(x + sw + 6.0, mid), size, false, color, HAlign::Left, VAlign::Middle));
+        shapes.push(ctx.text(&label, Point::new(x + sw + pad, mid), size, false, color, HAlign::Left, VAlign::Middle));
         if hidden {
             // Struck through, so "hidden" does not rest on colour alone.
             let right = x + w;
@@ -282,16 +290,18 @@ fn legend(
         if let Some(key) = &e.key {
             buttons.push(LegendButton { key: key.clone(), label: e.label.clone(), bounds: Rect::new(x - 4.0, y, w + 8.0, row), hidden });
         }
-        x += w + 16.0;
+        x += w + spacing;
     }
     y + row
 }
 
+/// A swatch `sw` px wide (14 at the default text size: a 14 × 10 box, a circle of radius 5).
 fn swatch(e: &LegendEntry, x: f64, mid: f64, sw: f64) -> Shape {
+    let (inset, radius) = (sw / 7.0, sw * 5.0 / 14.0);
     match e.swatch {
-        Swatch::Box | Swatch::Striped => Shape::Rect { rect: Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0), fill: e.color, stroke: None },
+        Swatch::Box | Swatch::Striped => Shape::Rect { rect: Rect::new(x, mid - sw / 2.0 + inset, sw, sw - 2.0 * inset), fill: e.color, stroke: None },
         Swatch::Pale => Shape::Rect {
-            rect: Rect::new(x, mid - sw / 2.0 + 2.0, sw, sw - 4.0),
+            rect: Rect::new(x, mid - sw / 2.0 + inset, sw, sw - 2.0 * inset),
             fill: e.color.alpha(0.3),
             stroke: Some((e.color, 1.0)),
         },
@@ -301,10 +311,10 @@ fn swatch(e: &LegendEntry, x: f64, mid: f64, sw: f64) -> Shape {
             width: 2.5,
             dash: (e.swatch == Swatch::Dashed).then_some(3.0),
         },
-        Swatch::Dot => Shape::Circle { center: Point::new(x + sw / 2.0, mid), radius: 5.0, fill: e.color, stroke: None },
+        Swatch::Dot => Shape::Circle { center: Point::new(x + sw / 2.0, mid), radius, fill: e.color, stroke: None },
         Swatch::Ring => Shape::Circle {
             center: Point::new(x + sw / 2.0, mid),
-            radius: 5.0,
+            radius,
             fill: e.color.alpha(0.0),
             stroke: Some((e.color, 1.5)),
         },

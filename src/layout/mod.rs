@@ -178,11 +178,13 @@ pub(crate) fn time_grid(ctx: &LayoutContext<'_>, plot: Rect, axis: &TimeAxis, sh
             dash: None,
         });
         if let Some(label) = &tick.label {
+            // Only where no form of the date fits (large text on a narrow plot) is it cut.
+            let label = &ctx.fit(label, t.sizes.small, false, plot.width);
             let w = ctx.measure.width(label, t.sizes.small, false);
             let lx = x.px(tick.label_seconds).clamp(plot.x + w / 2.0, (plot.right() - w / 2.0).max(plot.x + w / 2.0));
             if lx - w / 2.0 >= drawn_to {
                 drawn_to = lx + w / 2.0 + t.sizes.small * 0.5;
-                shapes.push(ctx.text(label, Point::new(lx, plot.bottom() + 4.0), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
+                shapes.push(ctx.text(label, Point::new(lx, plot.bottom() + t.sizes.px(4.0)), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
             }
         }
     }
@@ -213,7 +215,8 @@ pub(crate) fn count_label(v: f64, top: bool) -> String {
 /// with the unit; returns the y scale.
 pub(crate) fn count_axis(ctx: &LayoutContext<'_>, plot: Rect, max: f64, shapes: &mut Vec<Shape>) -> LinearScale {
     let t = ctx.theme;
-    let most = (plot.height / 40.0).floor().clamp(1.0, 6.0) as usize;
+    // A tick per 40 px of height at the default text size, fewer where the text is larger.
+    let most = (plot.height / t.sizes.px(40.0)).floor().clamp(1.0, 6.0) as usize;
     let (top, ticks) = count_ticks(max, most);
     let y = LinearScale::new(0.0, top, plot.bottom(), plot.y);
     let last = ticks.len().saturating_sub(1);
@@ -225,7 +228,7 @@ pub(crate) fn count_axis(ctx: &LayoutContext<'_>, plot: Rect, max: f64, shapes: 
             width: 1.0,
             dash: None,
         });
-        shapes.push(ctx.text(&count_label(v, i == last), Point::new(plot.x - 6.0, py), t.sizes.small, false, t.muted, HAlign::Right, VAlign::Middle));
+        shapes.push(ctx.text(&count_label(v, i == last), Point::new(plot.x - t.sizes.px(6.0), py), t.sizes.small, false, t.muted, HAlign::Right, VAlign::Middle));
     }
     y
 }

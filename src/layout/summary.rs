@@ -44,8 +44,8 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
         legend,
         notes,
         below_plot: t.sizes.small * 1.6,
-        left_of_plot: label_w + LABEL_GAP,
-        right_of_plot: value_w.min(ctx.width * 0.4) + LABEL_GAP,
+        left_of_plot: label_w + t.sizes.px(LABEL_GAP),
+        right_of_plot: value_w.min(ctx.width * 0.4) + t.sizes.px(LABEL_GAP),
     }
 }
 
@@ -64,22 +64,28 @@ pub fn about(ctx: &LayoutContext<'_>, series: &Series) -> Vec<String> {
     about
 }
 
-/// The height the view wants at `width`.
+/// The height the view wants at `width`: 64 px a stage at the default text size, more for
+/// larger text (each row holds a bar's name and value and the rate under it).
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
-    super::frame::chrome_height(ctx, &chrome(ctx, series)) + 3.0 * 64.0
+    super::frame::chrome_height(ctx, &chrome(ctx, series)) + 3.0 * ctx.theme.sizes.room(64.0)
 }
 
 /// The count axis's end and ticks across `width` px: about one per 60 px, fewer where the
-/// labels are wider than that (counts in the trillions), so that no two labels overlap.
+/// labels are wider than that (counts in the trillions, large text), so that no two labels
+/// overlap; only the end when not even two fit.
 fn ticks_that_fit(ctx: &LayoutContext<'_>, max: f64, width: f64) -> (f64, Vec<f64>) {
     let size = ctx.theme.sizes.small;
-    let mut most = (width / 60.0).floor().clamp(1.0, 6.0) as usize;
+    let mut most = (width / ctx.theme.sizes.px(60.0)).floor().clamp(1.0, 6.0) as usize;
     loop {
         let (top, ticks) = count_ticks(max, most);
         let widest = ticks.iter().map(|v| ctx.measure.width(&crate::format::tick(*v), size, false)).fold(0.0, f64::max);
         let spacing = width / ticks.len().saturating_sub(1).max(1) as f64;
-        if most <= 1 || spacing >= widest + size * 0.8 {
+        if spacing >= widest + size * 0.8 {
             return (top, ticks);
+        }
+        if most <= 1 {
+            // Not even 0 and the end fit side by side (large text on a phone): the end alone.
+            return (top, vec![top]);
         }
         most -= 1;
     }
@@ -102,7 +108,7 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             width: 1.0,
             dash: None,
         });
-        shapes.push(ctx.text(&crate::format::tick(*v), Point::new(px, plot.bottom() + 4.0), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
+        shapes.push(ctx.text(&crate::format::tick(*v), Point::new(px, plot.bottom() + t.sizes.px(4.0)), t.sizes.small, false, t.muted, HAlign::Center, VAlign::Top));
     }
     let mut hit = HitIndex::new();
     hit.set_plot(plot);
@@ -123,11 +129,11 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         }
         shapes.push(Shape::Rect { rect: itemised, fill: t.arrests, stroke: None });
         let mid = bar_y + bar_h / 2.0;
-        shapes.push(ctx.text(s.stage.name(), Point::new(plot.x - LABEL_GAP, mid), t.sizes.label, true, t.text, HAlign::Right, VAlign::Middle));
+        shapes.push(ctx.text(s.stage.name(), Point::new(plot.x - t.sizes.px(LABEL_GAP), mid), t.sizes.label, true, t.text, HAlign::Right, VAlign::Middle));
         let value = ctx.fit(&value_label(s), t.sizes.label, true, chrome.right_of_plot + plot.right() - whole.right());
-        shapes.push(ctx.text(&value, Point::new(whole.right() + 6.0, mid), t.sizes.label, true, t.text, HAlign::Left, VAlign::Middle));
+        shapes.push(ctx.text(&value, Point::new(whole.right() + t.sizes.px(6.0), mid), t.sizes.label, true, t.text, HAlign::Left, VAlign::Middle));
         if let Some(r) = &rate {
-            shapes.push(ctx.text(r, Point::new(plot.x + 4.0, bar_y + bar_h + 4.0), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
+            shapes.push(ctx.text(r, Point::new(plot.x + 4.0, bar_y + bar_h + t.sizes.px(4.0)), t.sizes.small, false, t.muted, HAlign::Left, VAlign::Top));
         }
         let focus = hit.add_boxes([Mark::rect(Rect::new(whole.x, whole.y, whole.width.max(2.0), whole.height))]);
         hit.add_rect(band, Target::new(ItemKind::Stage, 0, i, Point::new(whole.right(), whole.y), focus));

@@ -30,7 +30,9 @@ pub struct Theme {
     pub sizes: Sizes,
 }
 
-/// Type sizes in CSS pixels.
+/// Type sizes in CSS pixels, already multiplied by the reader's text scale (see
+/// [`Theme::with_text_scale`]); `scale` is kept so the spacing that follows the text (gaps
+/// beside labels, legend rows and swatches, the room between ticks) can follow it too.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sizes {
     /// The title.
@@ -41,6 +43,37 @@ pub struct Sizes {
     pub label: f64,
     /// Axis ticks, legend, source line and notes.
     pub small: f64,
+    /// The reader's text scale these sizes were multiplied by: 1 at the browser's default
+    /// 16 px, 2 at 32 px; within [`TEXT_SCALE_LIMITS`].
+    pub scale: f64,
+}
+
+impl Sizes {
+    /// `css` CSS px of spacing that goes with the text (a gap beside a label, a legend row),
+    /// at the reader's text scale.
+    pub fn px(&self, css: f64) -> f64 {
+        css * self.scale
+    }
+
+    /// `css` CSS px of room for a plot that holds text (the summary's rows, the timeline's
+    /// lanes): grown with larger text, never shrunk below its size at the default.
+    pub fn room(&self, css: f64) -> f64 {
+        css * self.scale.max(1.0)
+    }
+}
+
+/// The smallest and largest text scales drawn (the reader's font size over 16 px): at a 12 px
+/// default text is drawn at three quarters of its size, and above 48 px it stops growing, so
+/// a label keeps some room on a phone.
+pub const TEXT_SCALE_LIMITS: (f64, f64) = (0.75, 3.0);
+
+/// `scale` within [`TEXT_SCALE_LIMITS`], or 1 when it is not a positive number.
+pub fn clamp_text_scale(scale: f64) -> f64 {
+    if scale.is_finite() && scale > 0.0 {
+        scale.clamp(TEXT_SCALE_LIMITS.0, TEXT_SCALE_LIMITS.1)
+    } else {
+        1.0
+    }
 }
 
 /// The least contrast of text against the background (WCAG 1.4.3).
@@ -85,7 +118,7 @@ fn hue_distance(a: Color, b: Color) -> f64 {
     d.min(360.0 - d)
 }
 
-const SIZES: Sizes = Sizes { title: 18.0, subtitle: 14.0, label: 13.0, small: 12.0 };
+const SIZES: Sizes = Sizes { title: 18.0, subtitle: 14.0, label: 13.0, small: 12.0, scale: 1.0 };
 
 impl Theme {
     /// The light theme.
@@ -188,6 +221,21 @@ impl Theme {
         (self, None)
     }
 
+    /// This theme with its text `scale` times the default size (the reader's font size over
+    /// the browser's default 16 px), clamped to [`TEXT_SCALE_LIMITS`]. Layout measures and
+    /// spaces text with these sizes, so labels still fit, thin out or wrap at any scale.
+    pub fn with_text_scale(mut self, scale: f64) -> Self {
+        let k = clamp_text_scale(scale);
+        self.sizes = Sizes {
+            title: SIZES.title * k,
+            subtitle: SIZES.subtitle * k,
+            label: SIZES.label * k,
+            small: SIZES.small * k,
+            scale: k,
+        };
+        self
+    }
+
     /// The colour of the area in lane `i`.
     pub fn area(&self, i: usize) -> Color {
         self.areas.get(i % self.areas.len()).copied().unwrap_or(self.arrests)
@@ -217,6 +265,19 @@ mod tests {
                 assert!(contrast(c, t.background) >= MIN_TEXT_CONTRAST, "{} area {}", t.name, c.css());
             }
             assert!(contrast(t.arrests, t.charged) > 1.0, "the two series differ");
+        }
+    }
+
+    #[test]
+    fn text_scale_multiplies_every_size_within_its_limits() {
+        let t = Theme::light().with_text_scale(2.0);
+        assert_eq!((t.sizes.title, t.sizes.subtitle, t.sizes.label, t.sizes.small, t.sizes.scale), (36.0, 28.0, 26.0, 24.0, 2.0));
+        assert_eq!(t.sizes.px(8.0), 16.0);
+        assert_eq!(Theme::dark().with_text_scale(10.0).sizes.scale, 3.0);
+        assert_eq!(Theme::light().with_text_scale(0.1).sizes.small, 9.0);
+        assert_eq!(Theme::light().with_text_scale(0.5).sizes.room(56.0), 56.0, "small text never shrinks a plot");
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(Theme::light().with_text_scale(bad).sizes, Theme::light().sizes);
         }
     }
 

@@ -63,18 +63,21 @@ fn fmt(seconds: f64, parts: DateLabel) -> String {
 }
 
 /// Whether `labels` (centred at their axis seconds, on an axis from `start` that is `width` px
-/// wide) leave a gap between each pair. A label that would stick out of either end is drawn
-/// shifted inside the axis (`time_grid` in layout/mod.rs), so it is measured there too.
+/// wide) leave a gap between each pair, each no wider than the axis. A label that would stick
+/// out of either end is drawn shifted inside the axis (`time_grid` in layout/mod.rs), so it is
+/// measured there too.
 fn fits(labels: &[(f64, String)], start: f64, width: f64, px_per_second: f64, size: f64, measure: &dyn TextMeasure) -> bool {
     let gap = size * 0.8;
+    let mut too_wide = false;
     let placed: Vec<(f64, f64)> = labels
         .iter()
         .map(|(s, label)| {
             let w = measure.width(label, size, false);
+            too_wide |= w > width;
             (((s - start) * px_per_second).clamp(w / 2.0, (width - w / 2.0).max(w / 2.0)), w)
         })
         .collect();
-    placed.windows(2).all(|pair| match pair {
+    !too_wide && placed.windows(2).all(|pair| match pair {
         [(a, wa), (b, wb)] => b - a >= (wa + wb) / 2.0 + gap,
         _ => true,
     })
@@ -164,6 +167,11 @@ fn days(first: f64, last: f64, width: f64, size: f64, measure: &dyn TextMeasure)
             continue;
         }
         let n = n.min(room) as usize;
+        // A step longer than the span can put its first tick past the end: no tick then.
+        if first_tick > end {
+            ticks.clear();
+            break;
+        }
         let labels: Vec<(f64, String)> = (0..=n)
             .map(|i| first_tick + i as f64 * step)
             .map(|s| (s, fmt(s, pattern)))

@@ -12,7 +12,8 @@ use crate::scene::{Focus, HAlign, HitIndex, ItemKind, Point, Scene, Shape, Targe
 const LANE_GAP: f64 = 8.0;
 /// Areas get legend buttons up to this many; past it a legend would crowd out the chart.
 const MAX_AREA_BUTTONS: usize = 10;
-/// Lanes shorter than this (CSS px) get no label: there is no room for one.
+/// Lanes shorter than this (CSS px at the default text size) get no label: there is no room
+/// for one.
 const MIN_LABELLED_LANE: f64 = 14.0;
 const MIN_R: f64 = 4.0;
 
@@ -68,7 +69,7 @@ fn chrome<'s>(ctx: &LayoutContext<'_>, series: &'s Series) -> Chrome<'s> {
         .map(|(_, l)| ctx.measure.width(l, t.sizes.label, true))
         .fold(0.0, f64::max)
         .min(ctx.width * 0.3);
-    Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: lane_w + LANE_GAP, right_of_plot: 8.0 }
+    Chrome { series, legend, notes, below_plot: t.sizes.small * 1.6, left_of_plot: lane_w + t.sizes.px(LANE_GAP), right_of_plot: 8.0 }
 }
 
 /// The words of this view that are otherwise only pixels (see [`Chrome::about`]), with how
@@ -82,10 +83,12 @@ pub fn about(ctx: &LayoutContext<'_>, series: &Series) -> Vec<String> {
     about
 }
 
-/// The height the view wants at `width`.
+/// The height the view wants at `width`: 56 px a lane at the default text size, more for
+/// larger text (each lane holds its name).
 pub fn preferred_height(ctx: &LayoutContext<'_>, series: &Series) -> f64 {
     let lanes = series.timeline.lanes.len().max(1) as f64;
-    chrome_height(ctx, &chrome(ctx, series)) + (lanes * 56.0).clamp(120.0, 420.0) + super::annotate::strip_estimate(ctx, series)
+    let plot = ctx.theme.sizes.room((lanes * 56.0).clamp(120.0, 420.0));
+    chrome_height(ctx, &chrome(ctx, series)) + plot + super::annotate::strip_estimate(ctx, series)
 }
 
 /// Lays out the timeline view.
@@ -118,10 +121,13 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
             *r = Some(row);
         }
     }
-    for (row, (lane, name)) in lanes.iter().enumerate().filter(|_| lane_h >= MIN_LABELLED_LANE) {
+    let lane_gap = t.sizes.px(LANE_GAP);
+    // A lane's name needs its own height at least, whatever the text size.
+    let labelled = t.sizes.px(MIN_LABELLED_LANE).max(t.sizes.label * 1.2);
+    for (row, (lane, name)) in lanes.iter().enumerate().filter(|_| lane_h >= labelled) {
         let mid = plot.y + lane_h * (row as f64 + 0.5);
-        let label = ctx.fit(name, t.sizes.label, true, chrome.left_of_plot - LANE_GAP);
-        shapes.push(ctx.text(&label, Point::new(plot.x - LANE_GAP, mid), t.sizes.label, true, t.area(*lane), HAlign::Right, VAlign::Middle));
+        let label = ctx.fit(name, t.sizes.label, true, chrome.left_of_plot - lane_gap);
+        shapes.push(ctx.text(&label, Point::new(plot.x - lane_gap, mid), t.sizes.label, true, t.area(*lane), HAlign::Right, VAlign::Middle));
         shapes.push(Shape::Line {
             points: vec![Point::new(plot.x, mid), Point::new(plot.right(), mid)],
             color: t.grid,

@@ -68,6 +68,10 @@ pub fn paint<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: Paint
                     }
                 }
             }
+            // A circle reaching past the clipped area (far outside the canvas, where a
+            // chart given too little height puts its marks) is left out: clipping its centre
+            // would leave it drawn at the edge, its radius reaching further still.
+            Shape::Circle { center, radius, .. } if !px.holds(*center, *radius) => {}
             Shape::Circle { center, radius, fill, stroke } => {
                 let c = px.at(*center);
                 let r = (radius * dpr).round().clamp(1.0, 10_000.0) as u32;
@@ -101,6 +105,14 @@ impl Pixels {
             v.clamp(-limit, 2.0 * limit).round() as i32
         };
         (clip(p.x, self.limit_x), clip(p.y, self.limit_y))
+    }
+
+    /// Whether a circle of `radius` CSS px about `p` lies where [`Pixels::at`] leaves every
+    /// point of it unclipped.
+    fn holds(&self, p: Point, radius: f64) -> bool {
+        let r = radius * self.dpr;
+        let inside = |v: f64, limit: f64| (-limit + r..=2.0 * limit - r).contains(&(v * self.dpr));
+        inside(p.x, self.limit_x) && inside(p.y, self.limit_y)
     }
 
     fn width(&self, css: f64) -> u32 {
@@ -172,5 +184,7 @@ mod tests {
         assert_eq!(px.at(Point::new(10.5, 20.0)), (21, 40));
         assert_eq!(px.at(Point::new(1e300, f64::NAN)), (1600, 0));
         assert_eq!(px.at(Point::new(-1e300, 1e9)), (-800, 1200));
+        assert!(px.holds(Point::new(-400.0, 600.0), 0.0) && px.holds(Point::new(795.0, -295.0), 2.5));
+        assert!(!px.holds(Point::new(10.0, 599.0), 2.0) && !px.holds(Point::new(f64::NAN, 0.0), 1.0));
     }
 }

@@ -1,6 +1,7 @@
 //! How a chart is drawn, built from fuzz bytes: the view, a width of 1–4,000 CSS px, the
 //! view's preferred height or any other, a device pixel ratio of 0.5–4, a theme (light, dark,
-//! a brand accent, or forced colours) and legend entries the reader has pressed. [`draw`]
+//! a brand accent, or forced colours), the reader's text scale and legend entries the reader
+//! has pressed. [`draw`]
 //! then lays the chart out as the element does, and paints it into a [`RecordingBackend`].
 
 use arbitrary::Arbitrary;
@@ -64,6 +65,8 @@ pub struct Viewport {
     /// 0–255, spread over [`DPR_RANGE`].
     dpr: u8,
     theme: ThemeChoice,
+    /// The reader's text scale: 0 is the default (1), 1–255 spread over the text scale limits.
+    text: u8,
     /// Legend entries pressed, in order, by position in the legend.
     pressed: Vec<u8>,
 }
@@ -101,9 +104,15 @@ impl Viewport {
         DPR_RANGE.0 + (DPR_RANGE.1 - DPR_RANGE.0) * f64::from(self.dpr) / 255.0
     }
 
-    /// The theme.
+    /// The theme, at the reader's text scale.
     pub fn theme(&self) -> Theme {
-        self.theme.theme()
+        self.theme.theme().with_text_scale(self.text_scale())
+    }
+
+    /// The reader's text scale (their font size over 16 px), within the text scale limits.
+    pub fn text_scale(&self) -> f64 {
+        let (least, most) = crate::layout::theme::TEXT_SCALE_LIMITS;
+        if self.text == 0 { 1.0 } else { least + (most - least) * f64::from(self.text - 1) / 254.0 }
     }
 }
 

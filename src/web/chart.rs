@@ -254,15 +254,18 @@ impl Chart {
         self.series.is_some()
     }
 
-    /// A good height in CSS px for `view` at `width` CSS px.
+    /// A good height in CSS px for `view` at `width` CSS px, with text at `text_scale` times
+    /// its default size (the element's font size over 16 px; clamped to 0.75–3): larger text
+    /// asks for a taller chart.
     #[wasm_bindgen(js_name = preferredHeight)]
-    pub fn preferred_height(&self, view_name: &str, width: f64) -> Result<f64, JsError> {
+    pub fn preferred_height(&self, view_name: &str, width: f64, text_scale: f64) -> Result<f64, JsError> {
         let v = view(view_name)?;
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
-        Ok(layout::preferred_height(series, v, width, &Theme::light(), &self.measure))
+        Ok(layout::preferred_height(series, v, width, &Theme::light().with_text_scale(text_scale), &self.measure))
     }
 
-    /// Lays out `view` at `css_width` × `css_height` and paints it into `canvas`, whose
+    /// Lays out `view` at `css_width` × `css_height`, with text at `text_scale` times its
+    /// default size (as for [`Chart::preferred_height`]), and paints it into `canvas`, whose
     /// backing store is set to the CSS size × `dpr`. Returns the JSON text of `{ view, width,
     /// height, title, description, about, hint, cue, legend, warnings, changed, changedNote }`.
     #[allow(clippy::too_many_arguments)]
@@ -275,6 +278,7 @@ impl Chart {
         dpr: f64,
         theme: &str,
         font: &str,
+        text_scale: f64,
     ) -> Result<String, JsError> {
         let v = view(view_name)?;
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
@@ -284,6 +288,7 @@ impl Chart {
         }
         let dpr = clamp_dpr(dpr);
         let (theme, warning) = self.brand.theme(theme);
+        let theme = theme.with_text_scale(text_scale);
         let mut scene = layout::layout_visible(series, v, css_width, css_height, &theme, &self.measure, &self.visibility);
         if !scene.legend.is_empty() && scene.legend.iter().all(|b| b.hidden) {
             // New data can leave only entries the reader had hidden: one must stay visible.

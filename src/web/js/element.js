@@ -45,7 +45,7 @@ export class OperationChartElement extends HTMLElement {
     this._pending = null;        // a document set while disconnected
     this._dataValue = undefined; // what the `data` property returns
     this._rendered = false;      // has anything been painted yet
-    this._lastRender = null;     // { w, h, dpr, theme, view, font }
+    this._lastRender = null;     // { w, h, dpr, theme, view, font, forced, textScale }
     this._renderQueued = false;
     this._queuedRender = () => {
       this._renderQueued = false;
@@ -230,7 +230,7 @@ export class OperationChartElement extends HTMLElement {
       target.addEventListener(type, wrapped, opts);
       this._cleanups.push(() => target.removeEventListener(type, wrapped, opts));
     };
-    const { canvas, chartBox, showData, tooltip, cue, cueClose } = this._els;
+    const { canvas, chartBox, showData, tooltip, cue, cueClose, sizer } = this._els;
 
     const hover = this._interaction;
     on(canvas, 'pointermove', (e) => hover.pointer(e, false));
@@ -254,14 +254,17 @@ export class OperationChartElement extends HTMLElement {
     on(showData, 'click', () => this._table.toggle());
 
     // Size: the chart box follows the container's width and its own (preferred or CSS) height.
+    // The text follows the element's font size: the sizer is 1em wide, so a new font size
+    // (the reader's default, the page's CSS) resizes it even when the box keeps its size.
     const ro = new ResizeObserver((entries) => this._safely(() => {
-      const box = entries[entries.length - 1].contentRect;
       const last = this._lastRender;
-      if (!last || Math.abs(box.width - last.w) > 0.01 || Math.abs(box.height - last.h) > 0.01) {
-        this._scheduleRender('resize');
-      }
+      const moved = entries.some(({ target, contentRect: box }) => (target === sizer
+        ? last && this._textScale() !== last.textScale
+        : !last || Math.abs(box.width - last.w) > 0.01 || Math.abs(box.height - last.h) > 0.01));
+      if (moved) this._scheduleRender('resize');
     }));
     ro.observe(chartBox);
+    ro.observe(sizer);
     this._cleanups.push(() => ro.disconnect());
 
     // Inline JSON that arrives or changes after connection (parser, CMS scripts).
@@ -417,6 +420,16 @@ export class OperationChartElement extends HTMLElement {
     this._ownSheet.replaceSync(`.chart { height: ${h}px; }`);
   }
 
+  /**
+   * How large the reader wants text, as a factor on the chart's own sizes: the element's
+   * computed font size over the browser's default 16 px (2 at a 32 px default, or where the
+   * page sets `font-size: 32px` on the element). The core clamps it to 0.75–3.
+   */
+  _textScale() {
+    const px = Number.parseFloat(getComputedStyle(this).fontSize);
+    return Number.isFinite(px) && px > 0 ? px / 16 : 1;
+  }
+
   /** The system colours in forced-colors mode, as the canvas needs them. */
   _systemColours() {
     const { probe } = this._els;
@@ -456,9 +469,10 @@ export class OperationChartElement extends HTMLElement {
 
     const width = chartBox.getBoundingClientRect().width;
     if (width < 1) return; // hidden (display:none, zero-width container): the ResizeObserver calls again
+    const textScale = this._textScale();
     let preferred;
     try {
-      preferred = callCore(() => chart.preferredHeight(view, width));
+      preferred = callCore(() => chart.preferredHeight(view, width, textScale));
     } catch (err) {
       this._renderFailed(err);
       return;
@@ -483,8 +497,8 @@ export class OperationChartElement extends HTMLElement {
     try {
       const { font, forced } = this._applyBrand(chart);
       fading = changed && this._rendered && !MEDIA.reducedMotion().matches && this._fade.take(this._lastSize);
-      info = JSON.parse(callCore(() => chart.render(canvas, view, width, height, dpr, theme, font)));
-      this._lastRender = { w: width, h: height, dpr, theme, view, font, forced };
+      info = JSON.parse(callCore(() => chart.render(canvas, view, width, height, dpr, theme, font, textScale)));
+      this._lastRender = { w: width, h: height, dpr, theme, view, font, forced, textScale };
     } catch (err) {
       this._fade.drop();
       this._renderFailed(err);

@@ -1,6 +1,7 @@
 // The element's shadow DOM: the canvas (the one tab stop for the data), the hover overlay, the
-// legend buttons' layer, the tooltip, the keyboard hint and its visible cue, "Show data" and its table, the live
-// region, the alert and the fallback slot. Built without innerHTML: it runs under Trusted Types.
+// legend buttons' layer, the tooltip, the keyboard hint and its visible cue, "Show data" and its
+// table, the live region, the font-size sizer, the alert and the fallback slot. Built without
+// innerHTML: it runs under Trusted Types.
 
 import { getSharedSheet } from './styles.js';
 
@@ -68,15 +69,17 @@ export function buildShadow(host) {
 
   const live = el('div', { className: 'sr-only' }, { 'aria-live': 'polite', 'aria-atomic': 'true' });
   const probe = el('span', { className: 'probe', hidden: true }, { 'aria-hidden': 'true' });
+  // 1em wide and laid out (not hidden), so a ResizeObserver sees the element's font size change.
+  const sizer = el('div', { className: 'sizer' }, { 'aria-hidden': 'true' });
 
   const alert = el('div', { className: 'alert', hidden: true }, { role: 'alert', part: 'alert' });
   const fallback = el('div', { className: 'fallback' });
   fallback.append(document.createElement('slot'));
 
-  root.append(frame, live, probe, alert, fallback);
+  root.append(frame, live, probe, sizer, alert, fallback);
   return {
     ownSheet,
-    els: { frame, chartBox, canvas, overlay, changes, changedNote, legend, tooltip, hint, cue, cueText, cueClose, about, tools, showData, data, live, probe, alert, fallback },
+    els: { frame, chartBox, canvas, overlay, changes, changedNote, legend, tooltip, hint, cue, cueText, cueClose, about, tools, showData, data, live, probe, sizer, alert, fallback },
   };
 }
 

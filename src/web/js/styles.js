@@ -1,5 +1,9 @@
 // Styles: one sheet shared by every element (constructable, so no <style> and no inline style
 // attributes: CSP style-src 'self' is enough). Each element adds one tiny sheet for its height.
+// Every text size is in em of the element's own font size (the reader's default, or what the
+// page sets on the element), never px, so the tooltip, hint, buttons, table and alerts grow
+// with it as the canvas text does (see `_textScale` in element.js). 0.8125em is 13 px at the
+// browser's default 16 px; 0.75em is 12 px.
 
 const SHARED_CSS = `
 :host {
@@ -146,13 +150,13 @@ canvas.snapshot { pointer-events: none; }
   z-index: 2;
   box-sizing: border-box;
   max-width: min(22em, calc(100% - 8px));
-  padding: 6px 9px;
+  padding: 0.46em 0.7em;
   border: 1px solid var(--oc-border);
   border-radius: 4px;
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
-  font-size: 13px;
+  font-size: 0.8125em;
   line-height: 1.4;
   white-space: pre-line;
   overflow-wrap: anywhere;
@@ -171,11 +175,11 @@ canvas.snapshot { pointer-events: none; }
   position: absolute;
   inset: auto 0 0;
   z-index: 1;
-  padding: 4px 8px;
+  padding: 0.33em 0.67em;
   border-top: 1px solid var(--oc-border);
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
-  font-size: 12px;
+  font-size: 0.75em;
   pointer-events: none;
   display: flex;
   align-items: center;
@@ -199,7 +203,7 @@ canvas.snapshot { pointer-events: none; }
   flex: none;
   display: flex;
   justify-content: flex-end;
-  padding: 4px 0 0;
+  padding: 0.25em 0 0;
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
 }
@@ -215,16 +219,18 @@ canvas.snapshot { pointer-events: none; }
   box-sizing: border-box;
   min-height: 24px;
   margin: 0;
-  padding: 2px 8px;
+  padding: 0.17em 0.67em;
   border: 1px solid var(--oc-border);
   border-radius: 3px;
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
   font-family: inherit;
-  font-size: 12px;
+  font-size: 0.75em;
   line-height: 1.4;
   cursor: pointer;
 }
+/* "Download CSV" sits in the table, whose text is 0.8125em: 12/13 of that is 12 px again. */
+.data .csv { font-size: calc(12em / 13); }
 .tools button::before { content: "\\25B8\\00A0"; content: "\\25B8\\00A0" / ""; }
 .tools button[aria-expanded="true"]::before { content: "\\25BE\\00A0"; content: "\\25BE\\00A0" / ""; }
 .tools button:focus-visible, .data button:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: 1px; }
@@ -235,7 +241,7 @@ canvas.snapshot { pointer-events: none; }
   margin: 4px 0 0;
   background: var(--oc-panel-bg);
   color: var(--oc-panel-fg);
-  font-size: 13px;
+  font-size: 0.8125em;
   line-height: 1.4;
 }
 .data:focus-visible { outline: 2px solid var(--oc-focus); outline-offset: -2px; }
@@ -245,13 +251,14 @@ canvas.snapshot { pointer-events: none; }
   inset: 0;
   z-index: 3;
   margin: 0;
-  padding: 8px 8px 36px;
+  /* The foot leaves room for the "Show data" button floating over it, at any text size. */
+  padding: 0.6em 0.6em 2.8em;
   overflow: auto;
 }
 .data table { border-collapse: collapse; min-width: 100%; }
 .data caption { text-align: left; font-weight: 600; padding: 0 0 4px; }
 .data th, .data td {
-  padding: 3px 8px 3px 0;
+  padding: 0.23em 0.6em 0.23em 0;
   border-bottom: 1px solid var(--oc-border);
   text-align: left;
   vertical-align: top;
@@ -276,20 +283,30 @@ canvas.snapshot { pointer-events: none; }
   border: 0 !important;
 }
 .probe { forced-color-adjust: none; }
+/* 1em wide: its size changes with the element's font size (element.js watches it). */
+.sizer {
+  position: absolute;
+  left: 0;
+  top: 0;
+  width: 1em;
+  height: 0;
+  visibility: hidden;
+  pointer-events: none;
+}
 .alert {
   flex: none;
   margin: 6px 0 0;
-  padding: 8px 10px;
+  padding: 0.6em 0.77em;
   border-left: 4px solid #c62828;
   background: #fff4f2;
   color: #5c1010;
-  font-size: 13px;
+  font-size: 0.8125em;
   line-height: 1.4;
 }
 .alert p { margin: 0; font-weight: 600; }
 .alert ul { margin: 4px 0 0; padding-left: 1.2em; }
 .alert li { overflow-wrap: anywhere; }
-.alert code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+.alert code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: calc(12em / 13); }
 .fallback.gone { display: none; }
 @media (forced-colors: active) {
   .mark { forced-color-adjust: none; border-color: Highlight; background: transparent; }
