@@ -240,7 +240,7 @@ impl Chart {
             height: scene.height,
             title: &series.title,
             description: &layout::view_description(series, v),
-            about: layout::about(series, v, css_width, &theme, &self.measure).join(" "),
+            about: layout::about(series, v, &scene, &theme, &self.measure).join(" "),
             hint: keyboard_hint(scene.hit.len()),
             legend: &scene.legend,
             warnings: warning.into_iter().collect(),
