@@ -183,7 +183,7 @@ fn a_thousand_raids_at_one_instant_stay_in_the_plot() {
                 assert!(c.y - r >= plot.y - 1e-9 && c.y + r <= plot.bottom() + 1e-9, "{n} at {width}x{height}: a circle leaves the plot");
             }
             let label = describe(&s, &scene, 0).expect("an item").label;
-            assert!(label.contains(&format!("One of {} raids in Norfolk at 06:00 on Wed 1 Jan 2020", operation_charts::format::count(n as u64))), "{label}");
+            assert!(label.contains(&format!("One of {} raids of this area at this time", operation_charts::format::count(n as u64))), "{label}");
         }
     }
 }
@@ -207,22 +207,22 @@ fn the_tooltip_says_how_many_raids_of_the_area_share_the_time() {
         (item.label.lines().find(|l| l.starts_with("One of")).map(str::to_owned), same)
     };
     // 07:00, 07:00:30, 07:00:59 and 06:00Z (07:00 at +01:00) share a minute in Norfolk.
-    let four = Some("One of 4 raids in Norfolk at 07:00 on Mon 14 Oct 2024".to_owned());
+    let four = Some("One of 4 raids of this area at this time".to_owned());
     assert_eq!(line("Street 0"), (four.clone(), Some(4)));
     assert_eq!(line("Street 1"), (four.clone(), Some(4)));
-    assert_eq!(line("Street 3"), (four, Some(4)));
-    assert_eq!(line("Street 5"), (Some("One of 4 raids in Norfolk at 06:00 on Mon 14 Oct 2024".to_owned()), Some(4)), "its own clock");
+    assert_eq!(line("Street 3"), (four.clone(), Some(4)));
+    assert_eq!(line("Street 5"), (four, Some(4)), "06:00Z is 07:00 at +01:00: the same time");
     assert_eq!(line("Street 2"), (None, Some(1)), "Suffolk's is alone in its lane");
     assert_eq!(line("Street 4"), (None, Some(1)), "07:01 is another minute");
     assert_eq!(line("Street 6"), (None, Some(1)), "a whole day is not a time");
-    // The line sits under the time, as in the tooltip.
+    // The line follows the time and the area it speaks of.
     let first = items.iter().find(|i| i.label.starts_with("Street 0\n")).expect("Street 0");
-    assert_eq!(first.label.lines().nth(2), Some("One of 4 raids in Norfolk at 07:00 on Mon 14 Oct 2024"));
+    assert_eq!(first.label, "Street 0\nMon 14 Oct 2024, 07:00\nArea: Norfolk\nOne of 4 raids of this area at this time\n1 arrested, 0 charged");
 
     let whole_days = series(&document(&[("2024-10-15", "Norfolk"), ("2024-10-15", "Norfolk"), ("2024-10-15T12:00:00Z", "Norfolk")]));
     let scene = at_preferred(&whole_days, 640.0);
     let label = describe(&whole_days, &scene, 0).expect("an item").label;
-    assert!(label.contains("One of 2 raids in Norfolk on Tue 15 Oct 2024"), "{label}");
+    assert!(label.contains("One of 2 raids of this area dated only to this day"), "{label}");
 }
 
 #[test]

@@ -10,8 +10,7 @@ use serde_json::{json, Map, Value};
 
 use super::cumulative::SERIES_VERBS;
 use super::View;
-use crate::data::date_label::DateLabel;
-use crate::derive::{RaidMark, Series, Timeline, NO_AREA};
+use crate::derive::{RaidMark, Series, Timeline};
 use crate::format::{count, plural};
 use crate::scene::{Item, ItemKind, Scene};
 
@@ -97,12 +96,12 @@ fn raid(series: &Series, datum: usize) -> Option<Words> {
     let raid = tl.raids.get(datum)?;
     let area = tl.area(raid);
     let mut lines = vec![raid.place.clone().unwrap_or_else(|| "Raid".to_owned()), raid.time.label()];
+    lines.push(format!("Area: {area}"));
     let same_time = sharing_time(tl, datum);
     if same_time > 1 {
-        let area = if area == NO_AREA { "with no area given".to_owned() } else { format!("in {area}") };
-        lines.push(format!("One of {} raids {area} {}", count(same_time), at(raid)));
+        let when = if raid.time.is_whole_day() { "dated only to this day" } else { "at this time" };
+        lines.push(format!("One of {} raids of this area {when}", count(same_time)));
     }
-    lines.push(format!("Area: {area}"));
     lines.push(format!("{} arrested, {} charged", count(raid.arrests), count(raid.charged)));
     if !raid.seizures.is_empty() {
         lines.push(format!("Seized: {}", raid.seizures.join("; ")));
@@ -128,24 +127,13 @@ fn raid(series: &Series, datum: usize) -> Option<Words> {
 fn sharing_time(tl: &Timeline, datum: usize) -> u64 {
     let Some(raid) = tl.raids.get(datum) else { return 0 };
     let minute = |r: &RaidMark| (r.seconds / 60.0).floor();
-    let here = minute(raid);
-    // The raids are in time order: the minute's run is found by binary search.
-    let from = tl.raids.partition_point(|r| minute(r) < here);
-    let to = tl.raids.partition_point(|r| minute(r) <= here);
-    let run = tl.raids.get(from..to).unwrap_or_default();
-    run.iter().filter(|r| r.lane == raid.lane && r.time.is_whole_day() == raid.time.is_whole_day()).count() as u64
-}
-
-/// When a raid was, as the line on raids sharing its time says it: "at 06:00 on Mon 16 Apr
-/// 2018", or "on Mon 16 Apr 2018" for a whole day.
-fn at(raid: &RaidMark) -> String {
-    let local = raid.time.local();
-    let day = DateLabel::FULL_DATE.format(local);
-    if raid.time.is_whole_day() {
-        format!("on {day}")
-    } else {
-        format!("at {} on {day}", DateLabel::CLOCK.format(local))
+    // The raids are in time order: the minute's run lies on either side of this one.
+    let mut from = datum;
+    while from > 0 && tl.raids.get(from - 1).is_some_and(|r| minute(r) == minute(raid)) {
+        from -= 1;
     }
+    let run = tl.raids.get(from..).unwrap_or_default().iter().take_while(|r| minute(r) == minute(raid));
+    run.filter(|r| r.lane == raid.lane && r.time.is_whole_day() == raid.time.is_whole_day()).count() as u64
 }
 
 /// A moment a running total changed: the totals so far and what happened then.

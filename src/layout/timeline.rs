@@ -121,8 +121,10 @@ fn spread_lane_height(ctx: &LayoutContext<'_>, series: &Series, chrome: &Chrome<
     let Some(axis) = axis(ctx, series, width) else { return 0.0 };
     let x = LinearScale::new(axis.start, axis.end, 0.0, width);
     let sizes = Sizes::new(series, lane_h);
-    let discs: Vec<Disc> = tl.raids.iter().map(|r| Disc { x: x.px(r.seconds), r: sizes.radius(r.arrests), lane: r.lane }).collect();
-    let reach = dodge::reach(&discs, tl.lanes.len()).into_iter().fold(0.0, f64::max);
+    let mut discs: Vec<Disc> = tl.raids.iter().map(|r| Disc { x: x.px(r.seconds), y: 0.0, r: sizes.radius(r.arrests), lane: r.lane }).collect();
+    // Unbounded, every mark is placed at full size: the lane must reach as far as they do.
+    dodge::spread(&mut discs, f64::INFINITY);
+    let reach = discs.iter().map(|d| d.y.abs() + d.r).fold(0.0, f64::max);
     2.0 * (reach + dodge::PADDING)
 }
 
@@ -194,29 +196,25 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
         });
     }
     // Each visible raid at its exact time, on its lane's centre line before spreading.
-    let mut discs: Vec<(usize, Disc)> = Vec::new();
+    let (mut discs, mut datums) = (Vec::new(), Vec::new());
     for (i, raid) in tl.raids.iter().enumerate() {
         let Some(row) = row_of.get(raid.lane).copied().flatten() else { continue };
-        discs.push((i, Disc { x: x.px(raid.seconds), r: sizes.radius(raid.arrests), lane: row }));
+        discs.push(Disc { x: x.px(raid.seconds), y: 0.0, r: sizes.radius(raid.arrests), lane: row });
+        datums.push(i);
     }
     // Marks close in time are spread within their lane, so each is seen and hovered; past the
     // thinning threshold they are not (the drawing is thinned instead, see `decimate`).
-    let spread = if discs.len() <= decimate::MAX_MARKS {
-        dodge::spread(&discs.iter().map(|(_, d)| *d).collect::<Vec<_>>(), lane_h / 2.0)
-    } else {
-        dodge::Spread { scale: 1.0, offsets: vec![0.0; discs.len()] }
-    };
+    let scale = if discs.len() <= decimate::MAX_MARKS { dodge::spread(&mut discs, lane_h / 2.0) } else { 1.0 };
     // Every visible raid is hoverable and reachable by keyboard (in time order, the order they
     // are added in), at its spread centre; past a few thousand, only the biggest mark of each
     // few pixels is drawn (see `decimate`).
     let mut placed: Vec<(usize, Point, f64)> = Vec::new();
-    for (k, (i, d)) in discs.iter().enumerate() {
-        let offset = spread.offsets.get(k).copied().unwrap_or(0.0);
-        let center = Point::new(d.x, plot.y + lane_h * (d.lane as f64 + 0.5) + offset);
-        let r = d.r * spread.scale;
+    for (d, i) in discs.iter().zip(datums) {
+        let center = Point::new(d.x, plot.y + lane_h * (d.lane as f64 + 0.5) + d.y);
+        let r = d.r * scale;
         let focus = Focus::Ring { center, radius: r + 3.0 };
-        hit.add_point(center, r + 4.0, Target::new(ItemKind::Raid, d.lane, *i, Point::new(center.x, center.y - r), focus));
-        placed.push((*i, center, r));
+        hit.add_point(center, r + 4.0, Target::new(ItemKind::Raid, d.lane, i, Point::new(center.x, center.y - r), focus));
+        placed.push((i, center, r));
     }
     let weights: Vec<(f64, usize, u64)> = placed
         .iter()
@@ -238,6 +236,6 @@ pub fn layout(ctx: &LayoutContext<'_>, series: &Series) -> Scene {
     }
     notes.draw(ctx, whole, lanes.len(), &mut shapes, &mut hit);
     let mut scene = done(shapes, hit);
-    scene.marks_spread = spread.moved();
+    scene.marks_spread = dodge::moved(&discs);
     scene
 }
