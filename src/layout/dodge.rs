@@ -4,9 +4,10 @@
 //! Every circle keeps its exact x (its time). Circles are placed left to right; each goes to
 //! the free position nearest the lane's centre line, where it touches no circle already placed
 //! (with [`PADDING`] between them), above or below the line, whichever is nearer (above on a
-//! tie, so a pile at one moment grows above and below in turn). A circle is only compared with the circles placed within
-//! reach of it on x, found by a binary search in the placed ones (kept in x order), so a lane
-//! of n circles costs about n log n unless many circles pile up at one moment.
+//! tie, so a pile at one moment grows above and below in turn). A circle is only compared with
+//! the placed circles within reach of it on x, a window that moves right with x over the
+//! placed ones (kept in x order), so a lane costs about n log n (the sort) unless many circles
+//! pile up at one moment.
 //!
 //! [`spread`] fits every lane into its band: when some lane has no room for its circles at full
 //! size, every radius is scaled down (the same factor in every lane, so sizes stay comparable)
