@@ -132,7 +132,9 @@ fn hovering_each_view_finds_the_right_numbers() {
 fn describe_writes_the_same_items_the_page_received_before() {
     // Literal items from before tooltips were written on demand: the JSON `charthover` hands
     // to host pages must not change. (Without Cayman's annotations, whose strip of labels
-    // moves the marks down.)
+    // moves the marks down.) Since marks are spread within their lanes, the circle is as big as
+    // the lane's room for its spread neighbours allows (its x is the same), and `values` says
+    // how many raids share its time.
     let mut c = cayman();
     c.annotations.clear();
     let s = scene(&c, View::Timeline, 640.0);
@@ -141,9 +143,9 @@ fn describe_writes_the_same_items_the_page_received_before() {
         orchard.as_deref(),
         Some(concat!(
             r#"{"view":"timeline","kind":"raid","index":0,"lane":0,"label":"Orchard Street, Norwich\nMon 16 Apr 2018, 06:00\nArea: Norfolk\n2 arrested, 1 charged","#,
-            r#""anchor":{"x":99.61512499999999,"y":132.1020410288673},"marks":[{"x":99.11512499999999,"y":93.60000000000001,"width":1.0,"height":209.2,"round":false},"#,
-            r#"{"x":82.81716602886728,"y":129.1020410288673,"width":33.59591794226542,"height":33.59591794226542,"round":true}],"#,
-            r#""values":{"area":"Norfolk","arrests":2,"charged":1,"id":"orchard-st","place":"Orchard Street, Norwich","seizures":[],"time":"2018-04-16T06:00:00+01:00"}}"#
+            r#""anchor":{"x":99.61512499999999,"y":139.00102051443366},"marks":[{"x":99.11512499999999,"y":93.60000000000001,"width":1.0,"height":209.2,"round":false},"#,
+            r#"{"x":89.71614551443363,"y":136.00102051443366,"width":19.79795897113271,"height":19.79795897113271,"round":true}],"#,
+            r#""values":{"area":"Norfolk","arrests":2,"charged":1,"id":"orchard-st","place":"Orchard Street, Norwich","sameTime":1,"seizures":[],"time":"2018-04-16T06:00:00+01:00"}}"#
         ))
     );
     let label = |view: View, index: usize| describe(&c, &scene(&c, view, 640.0), index).map(|i| i.label).unwrap_or_default();

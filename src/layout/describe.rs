@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 
 use super::cumulative::SERIES_VERBS;
 use super::View;
-use crate::derive::Series;
+use crate::derive::{RaidMark, Series, Timeline};
 use crate::format::{count, plural};
 use crate::scene::{Item, ItemKind, Scene};
 
@@ -97,6 +97,11 @@ fn raid(series: &Series, datum: usize) -> Option<Words> {
     let area = tl.area(raid);
     let mut lines = vec![raid.place.clone().unwrap_or_else(|| "Raid".to_owned()), raid.time.label()];
     lines.push(format!("Area: {area}"));
+    let same_time = sharing_time(tl, datum);
+    if same_time > 1 {
+        let when = if raid.time.is_whole_day() { "dated only to this day" } else { "at this time" };
+        lines.push(format!("One of {} raids of this area {when}", count(same_time)));
+    }
     lines.push(format!("{} arrested, {} charged", count(raid.arrests), count(raid.charged)));
     if !raid.seizures.is_empty() {
         lines.push(format!("Seized: {}", raid.seizures.join("; ")));
@@ -109,8 +114,26 @@ fn raid(series: &Series, datum: usize) -> Option<Words> {
         "arrests": raid.arrests,
         "charged": raid.charged,
         "seizures": raid.seizures,
+        "sameTime": same_time,
     }));
     Some((lines.join("\n"), values))
+}
+
+/// How many raids of raid `datum`'s area share its time, itself included (1 when none
+/// other does). Raids share a time when they fall in the same minute on the chart's clock,
+/// the precision a tooltip shows ("06:00"): they are then drawn at the same place across, and
+/// spread up and down in their lane. A whole-day raid shares its time only with whole-day
+/// raids of the same day.
+fn sharing_time(tl: &Timeline, datum: usize) -> u64 {
+    let Some(raid) = tl.raids.get(datum) else { return 0 };
+    let minute = |r: &RaidMark| (r.seconds / 60.0).floor();
+    // The raids are in time order: the minute's run lies on either side of this one.
+    let mut from = datum;
+    while from > 0 && tl.raids.get(from - 1).is_some_and(|r| minute(r) == minute(raid)) {
+        from -= 1;
+    }
+    let run = tl.raids.get(from..).unwrap_or_default().iter().take_while(|r| minute(r) == minute(raid));
+    run.filter(|r| r.lane == raid.lane && r.time.is_whole_day() == raid.time.is_whole_day()).count() as u64
 }
 
 /// A moment a running total changed: the totals so far and what happened then.

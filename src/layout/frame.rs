@@ -178,7 +178,7 @@ impl LayoutContext<'_> {
 
     /// The finished scene at this context's size and background.
     pub fn scene(&self, shapes: Vec<Shape>, hit: HitIndex, legend: Vec<LegendButton>) -> Scene {
-        Scene { width: self.width, height: self.height, background: self.theme.background, shapes, hit, legend }
+        Scene { width: self.width, height: self.height, background: self.theme.background, shapes, hit, legend, marks_spread: false }
     }
 
     pub(crate) fn line_height(size: f64) -> f64 {

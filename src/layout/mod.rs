@@ -7,6 +7,7 @@ pub mod changed;
 pub mod cumulative;
 pub mod decimate;
 pub mod describe;
+pub mod dodge;
 pub mod frame;
 pub mod measure;
 pub mod scale;
@@ -138,15 +139,16 @@ pub fn preferred_height(series: &Series, view: View, width: f64, theme: &Theme, 
     clamp_size(h.ceil())
 }
 
-/// What a reader of `view` otherwise gets only as pixels, as sentences: the subtitle, the key,
-/// the view's notes, the credit line and the source's note (what is illustrative), how to
-/// read the marks, and what "itemised" means where the reported totals differ from the data.
-pub fn about(series: &Series, view: View, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
+/// What a reader of `view`, drawn as `scene`, otherwise gets only as pixels, as sentences: the
+/// subtitle, the key, the view's notes, the credit line and the source's note (what is
+/// illustrative), how to read the marks (and that they were spread, where the drawing spread
+/// them), and what "itemised" means where the reported totals differ from the data.
+pub fn about(series: &Series, view: View, scene: &Scene, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
     let visibility = Visibility::new();
-    let ctx = LayoutContext { width: clamp_size(width), height: 0.0, theme, measure, visibility: &visibility };
+    let ctx = LayoutContext { width: clamp_size(scene.width), height: 0.0, theme, measure, visibility: &visibility };
     let mut about = match view {
         View::Summary => summary::about(&ctx, series),
-        View::Timeline => timeline::about(&ctx, series),
+        View::Timeline => timeline::about(&ctx, series, scene.marks_spread),
         View::Cumulative => cumulative::about(&ctx, series),
         View::Areas => areas::about(&ctx, series),
     };

@@ -36,6 +36,9 @@ pub struct Scene {
     pub hit: HitIndex,
     /// The legend entries that hide and show a series or an area.
     pub legend: Vec<LegendButton>,
+    /// True when marks were moved from where their data alone would put them so that none
+    /// covers another (the timeline's spread marks), which the view's description then says.
+    pub marks_spread: bool,
 }
 
 impl Scene {

@@ -313,7 +313,7 @@ impl Chart {
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         paint(&scene, &mut backend, PaintOptions { dpr, font, text_scale: 1.0 }).map_err(|e| JsError::new(&format!("drawing failed: {e}")))?;
         let description = layout::view_description(series, v);
-        let about = layout::about(series, v, css_width, &theme, &self.measure);
+        let about = layout::about(series, v, &scene, &theme, &self.measure);
         let groups = match v {
             _ if scene.hit.groups() < 2 => None,
             View::Timeline => Some("lanes"),

@@ -131,3 +131,43 @@ describe('Operation Cayman tooltips, sweeping the pointer over each view', { con
     }
   });
 });
+
+// Raids minutes apart are spread up and down within their lane (the dodge): each of Cayman's
+// Monday morning raids in Norfolk can be hovered on its own, with the real pointer.
+test('timeline: each of the Monday morning Norfolk raids is hovered on its own', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { dpr: 2 });
+  await addChart(page, { id: 'c', view: 'timeline', width: 640, src: '/data/operation-cayman.json' });
+  // Where each raid is drawn: the ring the keyboard focus highlights, walked in time order.
+  await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('canvas').focus());
+  await page.keyboard.press('Home');
+  for (let k = 0; k < 20; k++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  const walked = (await events(page, 'c', 'charthover')).map((h) => h.item).filter((i) => i?.kind === 'raid');
+  const monday = [...new Map(walked
+    .filter((i) => i.values.area === 'Norfolk' && i.values.time.startsWith('2018-04-16'))
+    .map((i) => [i.index, i])).values()];
+  assert.equal(monday.length, 6, `six Norfolk raids on Monday morning: ${monday.map((i) => i.values.time)}`);
+  const centre = (item) => {
+    const ring = item.marks.find((m) => m.round);
+    return { x: ring.x + ring.width / 2, y: ring.y + ring.height / 2 };
+  };
+  const centres = monday.map(centre);
+  const ys = new Set(centres.map((c) => Math.round(c.y)));
+  assert.ok(ys.size >= 3, `spread up and down, not on one line: ${JSON.stringify(centres)}`);
+  // Move the real pointer onto each centre: each answers its own raid.
+  const box = await inspect(page, 'c');
+  const hovered = [];
+  for (const [k, c] of centres.entries()) {
+    await page.mouse.move(box.left + c.x, box.top + c.y, { steps: 4 });
+    await page.waitForTimeout(60);
+    const h = (await events(page, 'c', 'charthover')).at(-1);
+    assert.equal(h.item?.index, monday[k].index, `the pointer on ${monday[k].values.time} finds that raid, got ${h.item?.label}`);
+    assert.equal(h.tip?.text, monday[k].label, 'its tooltip shows');
+    hovered.push(h.item.index);
+  }
+  assert.equal(new Set(hovered).size, 6, `six distinct raids: ${hovered}`);
+  // The description says the marks were spread.
+  const about = await page.evaluate(() => document.getElementById('c').shadowRoot.getElementById('about').textContent);
+  assert.match(about, /Raids close in time are spread up and down within their lane so each can be seen; their position across still shows the time\./);
+  await assertClean(page, problems);
+});
