@@ -118,6 +118,10 @@ fn hue_distance(a: Color, b: Color) -> f64 {
     d.min(360.0 - d)
 }
 
+/// The smallest text the chart draws, CSS px, whatever the page's font size: smaller is hard
+/// to read (Chartability's "small text size" asks for 12 px at least).
+pub const MIN_TEXT_PX: f64 = 12.0;
+
 const SIZES: Sizes = Sizes { title: 18.0, subtitle: 14.0, label: 13.0, small: 12.0, scale: 1.0 };
 
 impl Theme {
@@ -222,17 +226,13 @@ impl Theme {
     }
 
     /// This theme with its text `scale` times the default size (the reader's font size over
-    /// the browser's default 16 px), clamped to [`TEXT_SCALE_LIMITS`]. Layout measures and
-    /// spaces text with these sizes, so labels still fit, thin out or wrap at any scale.
+    /// the browser's default 16 px), clamped to [`TEXT_SCALE_LIMITS`], and no text under
+    /// [`MIN_TEXT_PX`]. Layout measures and spaces text with these sizes, so labels still fit,
+    /// thin out or wrap at any scale.
     pub fn with_text_scale(mut self, scale: f64) -> Self {
         let k = clamp_text_scale(scale);
-        self.sizes = Sizes {
-            title: SIZES.title * k,
-            subtitle: SIZES.subtitle * k,
-            label: SIZES.label * k,
-            small: SIZES.small * k,
-            scale: k,
-        };
+        let size = |px: f64| (px * k).max(MIN_TEXT_PX);
+        self.sizes = Sizes { title: size(SIZES.title), subtitle: size(SIZES.subtitle), label: size(SIZES.label), small: size(SIZES.small), scale: k };
         self
     }
 
@@ -245,6 +245,13 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_page_text_never_makes_chart_text_under_12_px() {
+        let s = Theme::light().with_text_scale(0.5).sizes;
+        assert!([s.title, s.subtitle, s.label, s.small].iter().all(|px| *px >= MIN_TEXT_PX), "{s:?}");
+        assert_eq!(Theme::light().with_text_scale(0.75).sizes.title, 13.5);
+    }
 
     #[test]
     fn text_keeps_4_5_to_1_and_marks_3_to_1_in_both_themes() {
@@ -274,7 +281,7 @@ mod tests {
         assert_eq!((t.sizes.title, t.sizes.subtitle, t.sizes.label, t.sizes.small, t.sizes.scale), (36.0, 28.0, 26.0, 24.0, 2.0));
         assert_eq!(t.sizes.px(8.0), 16.0);
         assert_eq!(Theme::dark().with_text_scale(10.0).sizes.scale, 3.0);
-        assert_eq!(Theme::light().with_text_scale(0.1).sizes.small, 9.0);
+        assert_eq!(Theme::light().with_text_scale(0.1).sizes.small, MIN_TEXT_PX, "small page text: the floor, not 9 px");
         assert_eq!(Theme::light().with_text_scale(0.5).sizes.room(56.0), 56.0, "small text never shrinks a plot");
         for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
             assert_eq!(Theme::light().with_text_scale(bad).sizes, Theme::light().sizes);
