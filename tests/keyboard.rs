@@ -163,7 +163,7 @@ impl Reader {
     fn new(view: View) -> Self {
         let series = cayman();
         let scene = layout(&series, view, 640.0, 420.0, &Theme::light(), &FixedWidths);
-        let about = about(&series, view, 640.0, &Theme::light(), &FixedWidths);
+        let about = about(&series, view, &scene, &Theme::light(), &FixedWidths);
         let summary = structure::summary_sentences(&view_description(&series, view), &about);
         Self { series, scene, summary, at: None }
     }
@@ -211,15 +211,15 @@ fn timeline_right_enters_at_the_items_up_rises_to_the_lanes_then_the_summary() {
     assert!(london.starts_with("London, raid 1 of 4. London. Mon 16 Apr 2018, 06:00."), "{london}");
     assert!(r.press(Nav::Next).starts_with("London, raid 2 of 4."));
     assert!(r.press(Nav::Down).starts_with("London, raid 2 of 4."), "Down on an item stays there");
-    // Up, Up: the summary, read sentence by sentence.
+    // Up, Up: the summary, read sentence by sentence (with the sentence on the spread raids).
     r.press(Nav::Up);
     let summary = r.press(Nav::Up);
-    assert!(summary.starts_with("About this chart, 1 of 6: 17 raids over four days led to 33 arrests;"), "{summary}");
+    assert!(summary.starts_with("About this chart, 1 of 7: 17 raids over four days led to 33 arrests;"), "{summary}");
     assert_eq!(r.level(), Some(Level::Summary));
-    assert!(r.press(Nav::Up).starts_with("About this chart, 1 of 6:"), "the top stays");
-    assert_eq!(r.press(Nav::Next), "About this chart, 2 of 6: Raids, arrests and charges across Norfolk and London, Monday to Thursday.");
+    assert!(r.press(Nav::Up).starts_with("About this chart, 1 of 7:"), "the top stays");
+    assert_eq!(r.press(Nav::Next), "About this chart, 2 of 7: Raids, arrests and charges across Norfolk and London, Monday to Thursday.");
     let last = r.press(Nav::Last);
-    assert!(last.starts_with("About this chart, 6 of 6: "), "{last}");
+    assert!(last.starts_with("About this chart, 7 of 7: "), "{last}");
     // Down, Down: back to the lane and the raid the reader left.
     assert!(r.press(Nav::Down).starts_with("London, lane 2 of 3:"));
     assert!(r.press(Nav::Down).starts_with("London, raid 2 of 4."));
