@@ -255,11 +255,13 @@ impl Chart {
     }
 
     /// A good height in CSS px for `view` at `width` CSS px, with text at `text_scale` times
-    /// its default size (the element's font size over 16 px; clamped to 0.75–3): larger text
-    /// asks for a taller chart.
+    /// its default size (the element's font size over 16 px; clamped to 0.75–3) in the font
+    /// family `font` (as `render` will draw it: the height depends on measured text): larger
+    /// text asks for a taller chart.
     #[wasm_bindgen(js_name = preferredHeight)]
-    pub fn preferred_height(&self, view_name: &str, width: f64, text_scale: f64) -> Result<f64, JsError> {
+    pub fn preferred_height(&mut self, view_name: &str, width: f64, text_scale: f64, font: &str) -> Result<f64, JsError> {
         let v = view(view_name)?;
+        self.use_font(font);
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
         Ok(layout::preferred_height(series, v, width, &Theme::light().with_text_scale(text_scale), &self.measure))
     }
@@ -281,11 +283,8 @@ impl Chart {
         text_scale: f64,
     ) -> Result<String, JsError> {
         let v = view(view_name)?;
+        let font = self.use_font(font);
         let series = self.series.as_ref().ok_or_else(|| JsError::new("no data loaded"))?;
-        let font = if font.trim().is_empty() { DEFAULT_FONT } else { font };
-        if self.measure.family() != font {
-            self.measure = CanvasMeasure::new(font);
-        }
         let dpr = clamp_dpr(dpr);
         let (theme, warning) = self.brand.theme(theme);
         let theme = theme.with_text_scale(text_scale);
@@ -407,6 +406,16 @@ impl Chart {
 }
 
 impl Chart {
+    /// Measures text in the family `font` (the default one when blank) from now on; returns
+    /// the family used.
+    fn use_font<'f>(&mut self, font: &'f str) -> &'f str {
+        let font = if font.trim().is_empty() { DEFAULT_FONT } else { font };
+        if self.measure.family() != font {
+            self.measure = CanvasMeasure::new(font);
+        }
+        font
+    }
+
     /// Keeps a valid document's series (dropping the scene drawn from the old one) and
     /// reports on it either way. `digest`: the document's, when it came in parts.
     fn take(&mut self, checked: Result<data::Checked, Report>, digest: Option<(usize, u64)>) -> String {

@@ -31,7 +31,8 @@ test('only the test build can inject a fault', () => {
 });
 
 test('a panic while hovering one chart: that chart says so once; the others hover, resize and take new data', async () => {
-  const { page, problems } = await env.open('/test/faults.html', { dpr: 1 });
+  // Tall enough for all three charts: the pointer reaches only what is in the viewport.
+  const { page, problems } = await env.open('/test/faults.html', { dpr: 1, height: 1400 });
   await addChart(page, { id: 'bad', view: 'timeline', width: 600, data: titled('test-faults: panic on hover') });
   await addChart(page, { id: 'good', view: 'areas', width: 600, data: lantern() });
   await addChart(page, { id: 'other', view: 'timeline', width: 600, data: lantern({ place: 'Quay Road, Westmoor' }) });

@@ -471,8 +471,11 @@ export class OperationChartElement extends HTMLElement {
     if (width < 1) return; // hidden (display:none, zero-width container): the ResizeObserver calls again
     const textScale = this._textScale();
     let preferred;
+    let brand;
     try {
-      preferred = callCore(() => chart.preferredHeight(view, width, textScale));
+      // The brand first: the preferred height measures text in the font the chart is drawn in.
+      brand = this._applyBrand(chart);
+      preferred = callCore(() => chart.preferredHeight(view, width, textScale, brand.font));
     } catch (err) {
       this._renderFailed(err);
       return;
@@ -495,7 +498,7 @@ export class OperationChartElement extends HTMLElement {
     let fading = false;
     let info;
     try {
-      const { font, forced } = this._applyBrand(chart);
+      const { font, forced } = brand;
       fading = changed && this._rendered && !MEDIA.reducedMotion().matches && this._fade.take(this._lastSize);
       info = JSON.parse(callCore(() => chart.render(canvas, view, width, height, dpr, theme, font, textScale)));
       this._lastRender = { w: width, h: height, dpr, theme, view, font, forced, textScale };
