@@ -361,6 +361,11 @@ fn problem(doc: &Path, link: &str, build_script: &str, ignored: &[String]) -> Op
     let path_part = decode(path_part.split('?').next().unwrap_or(""));
     let is_html = doc.extension().is_some_and(|e| e == "html");
     let here = doc.parent().unwrap_or(Path::new(""));
+    // docs/ is read on its own too (a docs site, a package browser): it names the files around
+    // it in words, and links only within itself.
+    if here.starts_with("docs") && !is_html && path_part.starts_with("../") {
+        return Some("climbs out of docs/: name the file in words, or link within docs/".to_owned());
+    }
     let target = if path_part.is_empty() {
         doc.to_path_buf()
     } else if let Some(site) = path_part.strip_prefix('/') {
@@ -464,7 +469,8 @@ fn the_link_check_refuses_what_it_must() {
     // Fine.
     assert!(!refused(readme, "https://www.edp24.co.uk/"));
     assert!(!refused(readme, "docs/data-format.md#limits"));
-    assert!(!refused(doc, "../schema/operation.schema.json"));
+    assert!(refused(doc, "../schema/operation.schema.json"), "docs/ links only within itself");
+    assert!(!refused(doc, "embedding.md#the-iframe"));
     assert!(!refused(doc, "#errors"));
     assert!(!refused(page, "/dist/operation-charts.js"));
     assert!(!refused(page, "embed.html?src=data/operation-cayman.json&view=timeline"));
