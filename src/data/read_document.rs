@@ -23,11 +23,44 @@ use super::time::EventTime;
 /// errors say what is wrong but not where; `load` reports every problem with its path.
 impl<'de> Deserialize<'de> for Operation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(DocumentVisitor)
+        deserializer.deserialize_map(DocumentVisitor { events: 0 })
     }
 }
 
-struct DocumentVisitor;
+/// Reads a document as [`Operation`]'s `Deserialize` does, with room made at once for
+/// `events` events (see [`events_in`]): the list is never grown by doubling, which at the size
+/// limit would hold the old and the new list, tens of MB, at the same moment.
+#[derive(Debug, Clone, Copy)]
+pub struct WithRoom {
+    /// How many events to make room for (at most [`limits::MAX_EVENTS`] are).
+    pub events: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for WithRoom {
+    type Value = Operation;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Operation, D::Error> {
+        deserializer.deserialize_map(DocumentVisitor { events: self.events })
+    }
+}
+
+/// How many events a document of `text` has at most: how many `{` it holds. Every event is an
+/// object; the few other objects, and any `{` inside a string, only make the room larger than
+/// needed. The count goes block by block so that the browser compiles the block's loop with its
+/// optimising tier after a few blocks (a single call over 40 MB would run in its baseline tier
+/// throughout): a small part of a load.
+pub fn events_in(text: &str) -> usize {
+    text.as_bytes().chunks(1 << 16).map(objects_in).sum()
+}
+
+#[inline(never)]
+fn objects_in(block: &[u8]) -> usize {
+    block.iter().filter(|&&b| b == b'{').count()
+}
+
+struct DocumentVisitor {
+    events: usize,
+}
 
 impl<'de> Visitor<'de> for DocumentVisitor {
     type Value = Operation;
@@ -47,7 +80,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 "subtitle" => subtitle = strict::optional_text(map)?,
                 "operation" => operation = Some(map.next_value::<OperationInfo>()?),
                 "reported" => reported = map.next_value::<Option<Reported>>()?,
-                "events" => events = Some(map.next_value_seed(Events)?),
+                "events" => events = Some(map.next_value_seed(Events { room: self.events })?),
                 "source" => source = Some(map.next_value::<Source>()?),
                 "annotations" => annotations = map.next_value::<Option<Annotations>>()?.map(|a| a.0).unwrap_or_default(),
                 other => return Err(strict::unread(other)),
@@ -66,8 +99,10 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     }
 }
 
-/// The list of events, at most [`limits::MAX_EVENTS`] of them.
-struct Events;
+/// The list of events, at most [`limits::MAX_EVENTS`] of them, with room made for `room`.
+struct Events {
+    room: usize,
+}
 
 impl<'de> DeserializeSeed<'de> for Events {
     type Value = Vec<Event>;
@@ -85,7 +120,7 @@ impl<'de> Visitor<'de> for Events {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Event>, A::Error> {
-        let mut events = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(limits::MAX_EVENTS));
+        let mut events = Vec::with_capacity(seq.size_hint().unwrap_or(self.room).min(limits::MAX_EVENTS));
         while let Some(event) = seq.next_element::<Event>()? {
             if let Some(message) = limits::check_event_count(events.len() + 1) {
                 return Err(A::Error::custom(message));
@@ -250,5 +285,21 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
         let time = time.ok_or_else(|| A::Error::missing_field("time"))?;
         let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
         Ok(Annotation { time, text })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_room_made_covers_every_event_and_little_else() {
+        let text = r#"{"version":1,"title":"A \"type\" of raid","operation":{"name":"O"},"source":{"name":"S"},
+            "events":[{"type":"raid","time":"2024-01-01"},{"type":"arrest","time":"2024-01-01"},
+            {"type":"charge","time":"2024-01-02","note":"type"}]}"#;
+        assert_eq!(events_in(text), 6, "three events, the document, its operation and its source");
+        let mut json = serde_json::Deserializer::from_str(text);
+        let operation = WithRoom { events: events_in(text) }.deserialize(&mut json);
+        assert_eq!(operation.map(|o| o.events.len()).ok(), Some(3));
     }
 }

@@ -12,12 +12,14 @@
 //! accepts exactly what the walk and that scan accept (a test compares them). Nothing input
 //! can reach panics.
 
+use serde::de::DeserializeSeed;
 use serde_json::Value;
 
 use super::consistency;
 use super::duplicates;
 use super::limits;
 use super::messages;
+use super::read_document;
 use super::model::Operation;
 use super::problem::{Checked, Problem, Report};
 use super::references;
@@ -87,7 +89,10 @@ fn without_bom(text: &str) -> &str {
 /// One pass from the text into the typed model, then references and warnings; `None` if the
 /// document's shape has any problem.
 fn typed(text: &str) -> Option<Result<Checked, Report>> {
-    serde_json::from_str::<Operation>(text).ok().map(checked)
+    let mut json = serde_json::Deserializer::from_str(text);
+    let seed = read_document::WithRoom { events: read_document::events_in(text) };
+    let operation = seed.deserialize(&mut json).and_then(|operation| json.end().map(|()| operation)).ok()?;
+    Some(checked(operation))
 }
 
 /// The document parsed into a JSON value and walked, reporting every error with its path.
