@@ -136,20 +136,30 @@ impl LayoutContext<'_> {
         Shape::Text(TextShape { text, at, size, bold, color, align, baseline, width })
     }
 
-    /// Breaks `text` into lines no wider than `max` (a word longer than a line is cut).
+    /// Breaks `text` into lines no wider than `max` (a word longer than a line is cut). Each word
+    /// is measured once, and a line is as wide as its words and the spaces between them.
     pub fn wrap(&self, text: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
+        let space = self.measure.width(" ", size, bold);
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
+        let mut width = 0.0;
         for word in text.split_whitespace() {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if self.measure.width(&candidate, size, bold) <= max || line.is_empty() {
-                line = candidate;
+            let word_width = self.measure.width(word, size, bold);
+            let joined = width + space + word_width;
+            if !line.is_empty() && joined <= max {
+                line.push(' ');
+                line.push_str(word);
+                width = joined;
             } else {
-                lines.push(std::mem::take(&mut line));
-                line = word.to_owned();
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push_str(word);
+                width = word_width;
             }
-            if self.measure.width(&line, size, bold) > max {
+            if width > max {
                 line = self.fit(&line, size, bold, max);
+                width = self.measure.width(&line, size, bold);
             }
         }
         if !line.is_empty() {
