@@ -1,28 +1,41 @@
-// The render scheduler shared by every chart on the page. Renders run in animation frames, and
-// a frame stops taking charts once it has spent its budget: an article with ten charts draws
-// them over a few frames instead of in one long task that blocks the reader's input.
+// The render scheduler shared by every chart on the page. A frame gives the go-ahead and the
+// renders run in a task of their own just after it: drawn inside the frame, a chart's script
+// and the browser's commit of the frame's new canvases made one long task. A task stops taking
+// charts once it has spent its budget, so an article with ten charts draws them over a few
+// frames instead of in one long task that blocks the reader's input. A hidden page draws
+// nothing until it is shown (it has no frames).
 
-/** Main-thread time a frame may spend on chart renders before the rest wait for the next. */
-const FRAME_BUDGET_MS = 12;
+/** Main-thread time one task may spend on chart renders before the rest wait for the next frame. */
+const TASK_BUDGET_MS = 12;
 
 const queue = new Set();
 let frame = 0;
+let channel = null;
 
 function run() {
   frame = 0;
   const start = performance.now();
   for (const render of queue) {
     queue.delete(render);
-    render(); // at least one per frame, however long it takes
-    if (performance.now() - start > FRAME_BUDGET_MS) break;
+    render(); // at least one per task, however long it takes
+    if (performance.now() - start > TASK_BUDGET_MS) break;
   }
-  if (queue.size) frame = requestAnimationFrame(run);
+  if (queue.size) frame = requestAnimationFrame(afterFrame);
 }
 
-/** Runs `render` in a coming animation frame (once, however often it is asked for). */
+/** In the frame: post the renders' task, which runs once the frame is done. */
+function afterFrame() {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = run;
+  }
+  channel.port2.postMessage(null);
+}
+
+/** Runs `render` in a task after a coming animation frame (once, however often it is asked for). */
 export function requestRender(render) {
   queue.add(render);
-  if (!frame) frame = requestAnimationFrame(run);
+  if (!frame) frame = requestAnimationFrame(afterFrame);
 }
 
 /** Forgets a render asked for and not yet run (its chart went away). */
