@@ -95,6 +95,8 @@ export function tables(r) {
     const a = r.article;
     out.push(`\n### The demo article (www/index.html, 4 charts), desktop Chromium 1280×800 at DPR 1, median of ${a.runs.length}\n`);
     out.push(table(['', 'longest main-thread task', 'Σ (task − 50 ms)', 'tasks over 50 ms', 'worst run\'s longest task'], [['article', ms(a.longest), ms(a.tbt), count(a.over50), ms(a.worst)]]));
+    out.push('\nOf those, the tasks that ran the widget\'s code (its script or its wasm); the others are the page\'s own (navigation, the first layout of the article and its fonts):\n');
+    out.push(table(['', 'longest task running the widget', 'worst run\'s'], [['article', ms(a.longestWidget), ms(a.worstWidget)]]));
   }
 
   if (r.native) {
