@@ -53,6 +53,8 @@ pub fn events_in(text: &str) -> usize {
     text.as_bytes().chunks(1 << 16).map(objects_in).sum()
 }
 
+/// How many `{` bytes `block` holds (a function of its own, so that it is called often enough
+/// to be optimised).
 #[inline(never)]
 fn objects_in(block: &[u8]) -> usize {
     block.iter().filter(|&&b| b == b'{').count()
@@ -294,10 +296,10 @@ mod tests {
 
     #[test]
     fn the_room_made_covers_every_event_and_little_else() {
-        let text = r#"{"version":1,"title":"A \"type\" of raid","operation":{"name":"O"},"source":{"name":"S"},
+        let text = r#"{"version":1,"title":"Raids {so far}","operation":{"name":"O"},"source":{"name":"S"},
             "events":[{"type":"raid","time":"2024-01-01"},{"type":"arrest","time":"2024-01-01"},
-            {"type":"charge","time":"2024-01-02","note":"type"}]}"#;
-        assert_eq!(events_in(text), 6, "three events, the document, its operation and its source");
+            {"type":"charge","time":"2024-01-02"}]}"#;
+        assert_eq!(events_in(text), 7, "three events, the document, its operation, its source, and a {{ in a string");
         let mut json = serde_json::Deserializer::from_str(text);
         let operation = WithRoom { events: events_in(text) }.deserialize(&mut json);
         assert_eq!(operation.map(|o| o.events.len()).ok(), Some(3));

@@ -19,9 +19,9 @@ use super::consistency;
 use super::duplicates;
 use super::limits;
 use super::messages;
-use super::read_document;
 use super::model::Operation;
 use super::problem::{Checked, Problem, Report};
+use super::read_document;
 use super::references;
 use super::walk;
 

@@ -20,7 +20,7 @@ function run() {
     render(); // at least one per task, however long it takes
     if (performance.now() - start > TASK_BUDGET_MS) break;
   }
-  if (queue.size) frame = requestAnimationFrame(afterFrame);
+  if (queue.size && !frame) frame = requestAnimationFrame(afterFrame); // a render may have asked already
 }
 
 /** In the frame: post the renders' task, which runs once the frame is done. */
