@@ -136,9 +136,9 @@ test('mount(): data that is not JSON at all rejects with one whole-document prob
 });
 
 test('inline JSON child written in the page is read (parser-made element, upgraded later)', async () => {
-  const { page, problems } = await env.open('/test/inline.html', { dpr: 2 });
-  await page.waitForFunction(() => document.getElementById('inline').shadowRoot?.querySelector('canvas')?.width > 0);
-  const s = await inspect(page, 'inline');
+  const { page, problems } = await env.open('/test/static.html', { dpr: 2 });
+  await page.waitForFunction(() => document.getElementById('static').shadowRoot?.querySelector('canvas')?.width > 0);
+  const s = await inspect(page, 'static');
   assert.equal(s.width, Math.round(s.cssWidth * 2));
   assert.match(s.ariaLabel, /Lantern/);
   assert.equal(s.fallbackShown, false);

@@ -33,6 +33,16 @@ const withPolicy = (csp) => (page) => page.route(STATIC_PAGE, async (route) => {
   await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
 });
 
+/**
+ * Serves the test page with the module included a second time under another URL, as a CMS
+ * that adds it again would: two module instances on one page.
+ */
+const withSecondCopy = (page) => page.route(STATIC_PAGE, async (route) => {
+  const response = await route.fetch();
+  const body = (await response.text()).replace('</head>', '<script type="module" src="/dist/operation-charts.js?v=2"></script>\n</head>');
+  await route.fulfill({ response, body });
+});
+
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types 'none'";
 
@@ -140,8 +150,9 @@ for (const contentType of ['application/octet-stream', 'text/plain']) {
 }
 
 test('the module included twice, under two URLs: nothing is thrown and every chart renders', async () => {
-  const { page, problems } = await env.open('/test/twice.html');
+  const { page, problems } = await openStatic(withSecondCopy);
   await waitForEvent(page, 'static', 'chartready', 1);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('head script[type="module"]').length), 2, 'the markup includes the module twice');
   // Both copies finished loading: each exports its own class, and the first to finish defined
   // the element.
   const copies = await page.evaluate(async () => {
