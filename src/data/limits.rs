@@ -65,8 +65,13 @@ pub(crate) fn check_count(count: u64) -> Option<String> {
 /// The message for a string, if it is longer than [`MAX_STRING_CHARS`] characters or holds a
 /// character that would change what a reader sees without being seen itself.
 pub(crate) fn check_string(text: &str) -> Option<String> {
-    if let Some(c) = text.chars().find(|c| is_hidden_control(*c)) {
-        return Some(messages::hidden_control(c));
+    // Nearly every string is printable ASCII, which holds no hidden control: a byte test,
+    // much quicker than decoding each char, settles it.
+    let plain = text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r'));
+    if !plain {
+        if let Some(c) = text.chars().find(|c| is_hidden_control(*c)) {
+            return Some(messages::hidden_control(c));
+        }
     }
     // Cheap test first: a string of at most MAX_STRING_CHARS bytes cannot have more chars.
     if text.len() <= MAX_STRING_CHARS {
@@ -139,6 +144,18 @@ mod tests {
         );
         assert!(check_string("nul\u{0}").is_some());
         assert!(check_string("isolate \u{2067}x\u{2069}").is_some());
+    }
+
+    #[test]
+    fn the_ascii_shortcut_refuses_exactly_what_the_char_test_refuses() {
+        let mut controls = 0;
+        for c in ('\0'..='\u{3000}').chain(['\u{FEFF}', '\u{1F600}']) {
+            let text = format!("a{c}b");
+            assert_eq!(check_string(&text).is_some(), is_hidden_control(c), "{:?}", c);
+            controls += usize::from(is_hidden_control(c));
+        }
+        // C0 but tab and line breaks, DEL, C1, and the nine bidirectional controls.
+        assert_eq!(controls, 29 + 1 + 32 + 9);
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! Paths are only made for the errors found. For typed events it also says which raid each
 //! event belongs to, so that the consistency warnings need not look the ids up again.
 
+use std::collections::hash_map::Entry;
+
 use foldhash::{HashMap, HashMapExt};
 
 use serde_json::Value;
@@ -65,13 +67,13 @@ fn check<'a>(events: impl Iterator<Item = Links<'a>> + Clone, errors: &mut Vec<P
         let Some(id) = event.id else {
             continue;
         };
-        match ids.get(id) {
-            Some((first, _)) => {
-                let first = events_path().index(*first).to_string();
+        match ids.entry(id) {
+            Entry::Occupied(first) => {
+                let first = events_path().index(first.get().0).to_string();
                 errors.push(Problem::new(&events_path().index(index).field("id"), messages::duplicate_id(id, &first)));
             }
-            None => {
-                ids.insert(id, (index, event.is_raid));
+            Entry::Vacant(slot) => {
+                slot.insert((index, event.is_raid));
             }
         }
     }

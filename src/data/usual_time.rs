@@ -26,10 +26,17 @@ impl Out {
     }
 
     /// `n` in `width` digits, zero-padded.
-    fn number(&mut self, n: u32, width: u32) {
-        for k in (0..width).rev() {
-            self.byte(b'0' + (n / 10u32.pow(k) % 10) as u8);
+    fn number(&mut self, n: u32, width: usize) {
+        let end = self.len + width;
+        let mut rest = n;
+        // The digits from the last: one division each.
+        for at in (self.len..end).rev() {
+            if let Some(slot) = self.buf.get_mut(at) {
+                *slot = b'0' + (rest % 10) as u8;
+            }
+            rest /= 10;
         }
+        self.len = end;
     }
 
     fn bytes(&self) -> &[u8] {
