@@ -67,8 +67,7 @@ pub(crate) fn check_count(count: u64) -> Option<String> {
 pub(crate) fn check_string(text: &str) -> Option<String> {
     // Nearly every string is printable ASCII, which holds no hidden control: a byte test,
     // much quicker than decoding each char, settles it.
-    let plain = text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r'));
-    if !plain {
+    if text.bytes().any(|b| !(b' '..=b'~').contains(&b)) {
         if let Some(c) = text.chars().find(|c| is_hidden_control(*c)) {
             return Some(messages::hidden_control(c));
         }

@@ -6,8 +6,6 @@
 //! Paths are only made for the errors found. For typed events it also says which raid each
 //! event belongs to, so that the consistency warnings need not look the ids up again.
 
-use std::collections::hash_map::Entry;
-
 use foldhash::{HashMap, HashMapExt};
 
 use serde_json::Value;
@@ -67,14 +65,11 @@ fn check<'a>(events: impl Iterator<Item = Links<'a>> + Clone, errors: &mut Vec<P
         let Some(id) = event.id else {
             continue;
         };
-        match ids.entry(id) {
-            Entry::Occupied(first) => {
-                let first = events_path().index(first.get().0).to_string();
-                errors.push(Problem::new(&events_path().index(index).field("id"), messages::duplicate_id(id, &first)));
-            }
-            Entry::Vacant(slot) => {
-                slot.insert((index, event.is_raid));
-            }
+        // One hash for a new id (nearly every one); a repeated id puts its first use back.
+        if let Some(first) = ids.insert(id, (index, event.is_raid)) {
+            ids.insert(id, first);
+            let first = events_path().index(first.0).to_string();
+            errors.push(Problem::new(&events_path().index(index).field("id"), messages::duplicate_id(id, &first)));
         }
     }
 
