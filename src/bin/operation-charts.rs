@@ -256,7 +256,13 @@ fn validate(file: Option<&Path>) -> u8 {
     let (errors, warnings) = match input.content {
         Content::TooLarge(problem) => (vec![problem], Vec::new()),
         Content::Bytes(bytes) => match data::load_bytes(&bytes) {
-            Ok(checked) => (Vec::new(), checked.warnings),
+            Ok(checked) => {
+                // The process ends once the verdict is printed, and the system takes its memory
+                // back at once: freeing a large document's events one by one took about 4% of
+                // a validate of 500,000 events.
+                std::mem::forget(checked.operation);
+                (Vec::new(), checked.warnings)
+            }
             Err(report) => (report.errors, report.warnings),
         },
     };
