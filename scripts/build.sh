@@ -94,9 +94,9 @@ widget() {
   rm -f "$out"/*.js "$out"/*.d.ts
   # The modules' own members are named `_name` (never part of the public API): the bundle gives
   # them short names. A test reads `_cleanups` from outside the bundle, so that one keeps its name.
-  # The banner is Chromium's compile hint (from Chrome 136; other engines read a comment): nearly
-  # every function runs while the charts load, so V8 compiles them all as the file streams in,
-  # off the main thread, instead of one by one inside the first chart's tasks.
+  # The banner is Chromium's compile hint (from Chrome 136; other browsers see a comment): most
+  # of the bundle runs while the charts load, so V8 compiles all of it as the file streams in,
+  # off the main thread, instead of function by function inside the first chart's tasks.
   "$ESBUILD" "$stage/operation-charts.js" --bundle --format=esm --minify --target=es2022 \
     --banner:js='//# allFunctionsCalledOnLoad' \
     --mangle-props='^_[a-z]' --reserve-props='^_cleanups$' \

@@ -150,7 +150,7 @@ mod tests {
         let mut controls = 0;
         for c in ('\0'..='\u{3000}').chain(['\u{FEFF}', '\u{1F600}']) {
             let text = format!("a{c}b");
-            assert_eq!(check_string(&text).is_some(), is_hidden_control(c), "{:?}", c);
+            assert_eq!(check_string(&text).is_some(), is_hidden_control(c), "{c:?}");
             controls += usize::from(is_hidden_control(c));
         }
         // C0 but tab and line breaks, DEL, C1, and the nine bidirectional controls.
