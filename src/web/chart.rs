@@ -195,20 +195,14 @@ impl Chart {
         }
     }
 
-    /// Reads a JSON document. When it is valid it replaces the chart's data; when it is not,
-    /// the last good data stays. Returns the JSON text of `{ ok, errors, warnings }`.
+    /// Reads a JSON document given whole, as UTF-8 bytes (the element encodes text it is
+    /// given). When it is valid it replaces the chart's data; when it is not, the last good
+    /// data stays. Returns the JSON text of `{ ok, errors, warnings }`; text that is not UTF-8
+    /// is reported.
     ///
-    /// The text is taken, not borrowed, so it is freed as soon as it is read: deriving a large
-    /// document's series then reuses its memory instead of growing the wasm memory past it.
-    pub fn load(&mut self, json: String) -> String {
-        let checked = data::load(&json);
-        drop(json);
-        self.take(checked, None)
-    }
-
-    /// Like [`Chart::load`], for the raw bytes of a fetched document: they are copied into
-    /// the core in one block, with no JavaScript string made of them first, and text that is
-    /// not UTF-8 is reported.
+    /// The bytes are taken, not borrowed, so they are freed as soon as they are read: deriving
+    /// a large document's series then reuses their memory instead of growing the wasm memory
+    /// past it.
     #[wasm_bindgen(js_name = loadBytes)]
     pub fn load_bytes(&mut self, json: Vec<u8>) -> String {
         let checked = data::load_bytes(&json);

@@ -27,6 +27,8 @@ import { inlineJson, MIN_REFRESH_SECONDS, SourceFetcher } from './sources.js';
 import { DataTable } from './table.js';
 import { ancestorTheme, ancestorsOf, MEDIA, normaliseColour } from './theme.js';
 
+const UTF8 = new TextEncoder();
+
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -333,7 +335,9 @@ export class OperationChartElement extends HTMLElement {
   /** Hands a document (JSON text, or the bytes of a fetched one) to the core: its report's JSON. */
   _coreLoad(doc) {
     const chart = this._chart;
-    return oversizeReport(doc) ?? callCore(() => (typeof doc === 'string' ? chart.load(doc) : chart.loadBytes(doc)));
+    // Text crosses as its UTF-8 bytes, the one way into the core: the browser's encoder
+    // writes them at native speed, where handing over a string copies it char by char.
+    return oversizeReport(doc) ?? callCore(() => chart.loadBytes(typeof doc === 'string' ? UTF8.encode(doc) : doc));
   }
 
   /**
