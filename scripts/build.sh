@@ -54,11 +54,12 @@ WASM_OPT_FLAGS=(-Oz --flatten --rereloop -Oz --converge --low-memory-unused
 # and minified by esbuild) and OUT_DIR/operation-charts-core_bg.wasm (optimised by wasm-opt, WASM_OPT_FLAGS).
 widget() {
   local out="$1" glue="$2" feature="${3:-}"
-  local cargo_flags=(--lib --release --target wasm32-unknown-unknown)
+  # Profile wasm (Cargo.toml): the release settings, optimised for size.
+  local cargo_flags=(--lib --profile wasm --target wasm32-unknown-unknown)
   [ -n "$feature" ] && cargo_flags+=(--features "$feature")
-  say "cargo build (wasm32, release${feature:+, feature $feature})"
+  say "cargo build (wasm32, profile wasm${feature:+, feature $feature})"
   cargo build "${cargo_flags[@]}" || die "the Rust core did not compile for wasm32 (see the errors above)"
-  local raw=target/wasm32-unknown-unknown/release/operation_charts.wasm
+  local raw=target/wasm32-unknown-unknown/wasm/operation_charts.wasm
   [ -f "$raw" ] || die "$raw not produced; is crate-type cdylib set in Cargo.toml?"
 
   mkdir -p "$out" "$glue"
@@ -112,10 +113,10 @@ ESBUILD=node_modules/.bin/esbuild
 # artifact (each would rebuild the other every time); its weight is never the widget's.
 playground() {
   local out=dist/playground glue=target/playground-glue target_dir=target/playground
-  say "cargo build (wasm32, release, feature playground, for www/playground.html)"
-  cargo build --lib --release --target wasm32-unknown-unknown --features playground --target-dir "$target_dir" \
+  say "cargo build (wasm32, profile wasm, feature playground, for www/playground.html)"
+  cargo build --lib --profile wasm --target wasm32-unknown-unknown --features playground --target-dir "$target_dir" \
     || die "the playground's core did not compile for wasm32 (see the errors above)"
-  local raw="$target_dir/wasm32-unknown-unknown/release/operation_charts.wasm"
+  local raw="$target_dir/wasm32-unknown-unknown/wasm/operation_charts.wasm"
   [ -f "$raw" ] || die "$raw not produced"
   mkdir -p "$out" "$glue"
   local core_wasm="$out/operation-charts-playground_bg.wasm" core_js="$glue/operation-charts-playground.js"
@@ -148,7 +149,7 @@ playground() {
 playground
 
 # The browser tests' fault-injecting build (npm test asks for it): built first, so that the
-# release build below is the one left in target/.
+# widget's own build below is the one left in target/.
 if [ "${1:-}" = "--with-test-build" ]; then
   widget target/test-faults-dist target/operation-charts-glue-test-faults test-faults
 fi
