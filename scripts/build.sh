@@ -44,7 +44,7 @@ WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
 # address below 1 KB by wrapping around. Together about 1.9 KB gzip less than -Oz alone, for a
 # few more seconds of build. Before that, the first -Oz's output is flattened and its control
 # flow rebuilt by the Relooper (--flatten --rereloop), which the second -Oz then shrinks further
-# (0.5 KB gzip; the load of a 500,000-event document takes the same time). The producers and
+# (0.5 KB gzip; chartready at the bench's 500,000-event limit did not move). The producers and
 # target-features sections are for tools, not browsers, and are dropped (0.2 KB).
 WASM_OPT_FLAGS=(-Oz --flatten --rereloop -Oz --converge --low-memory-unused
   --strip-producers --strip-target-features)

@@ -27,21 +27,25 @@ async function openStatic(intercept) {
   return { page, problems };
 }
 
-/** Serves the test page with `csp` instead of the server's policy. */
-const withPolicy = (csp) => (page) => page.route(STATIC_PAGE, async (route) => {
+/**
+ * Serves the test page as the server sends it, changed by `change(response)`: what it returns
+ * (new `headers`, a new `body`) replaces the response's own.
+ */
+const servedWith = (change) => (page) => page.route(STATIC_PAGE, async (route) => {
   const response = await route.fetch();
-  await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  await route.fulfill({ response, ...(await change(response)) });
 });
 
+/** The test page with `csp` instead of the server's policy. */
+const withPolicy = (csp) => servedWith((response) => ({ headers: { ...response.headers(), 'content-security-policy': csp } }));
+
 /**
- * Serves the test page with the module included a second time under another URL, as a CMS
- * that adds it again would: two module instances on one page.
+ * The test page with the module included a second time under another URL, as a CMS that adds
+ * it again would: two module instances on one page.
  */
-const withSecondCopy = (page) => page.route(STATIC_PAGE, async (route) => {
-  const response = await route.fetch();
-  const body = (await response.text()).replace('</head>', '<script type="module" src="/dist/operation-charts.js?v=2"></script>\n</head>');
-  await route.fulfill({ response, body });
-});
+const withSecondCopy = servedWith(async (response) => ({
+  body: (await response.text()).replace('</head>', '<script type="module" src="/dist/operation-charts.js?v=2"></script>\n</head>'),
+}));
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types 'none'";
