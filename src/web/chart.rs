@@ -23,7 +23,8 @@ pub struct Chart {
     /// update changed.
     previous: Option<Series>,
     scene: Option<Scene>,
-    /// A fetched document arriving in parts (`beginBytes`, `pushBytes`, `loadPushed`).
+    /// A document arriving in parts (`beginBytes`, `pushBytes`): fetched (`loadPushed`), or
+    /// given whole (`loadGiven`).
     incoming: Incoming,
     /// The length and digest of the fetched document on screen, if it came in parts.
     shown: Option<(usize, u64)>,
@@ -195,38 +196,39 @@ impl Chart {
         }
     }
 
-    /// Reads a JSON document given whole, as UTF-8 bytes (the element encodes text it is
-    /// given). When it is valid it replaces the chart's data; when it is not, the last good
-    /// data stays. Returns the JSON text of `{ ok, errors, warnings }`; text that is not UTF-8
-    /// is reported.
-    ///
-    /// The bytes are taken, not borrowed, so they are freed as soon as they are read: deriving
-    /// a large document's series then reuses their memory instead of growing the wasm memory
-    /// past it.
-    #[wasm_bindgen(js_name = loadBytes)]
-    pub fn load_bytes(&mut self, json: Vec<u8>) -> String {
-        let checked = data::load_bytes(&json);
-        drop(json);
-        self.take(checked, None)
-    }
-
-    /// Starts receiving a fetched document in parts; `expected` is its size in bytes if the
-    /// server said (Content-Length), else 0.
+    /// Starts receiving a document in parts; `expected` is its size in bytes if known (a
+    /// fetch's Content-Length, a text's length), else 0.
     #[wasm_bindgen(js_name = beginBytes)]
     pub fn begin_bytes(&mut self, expected: f64) {
         self.incoming.begin(if expected.is_finite() && expected > 0.0 { expected as usize } else { 0 });
     }
 
     /// Appends the next part of the document begun with [`Chart::begin_bytes`]. False once it
-    /// is over the size limit: stop reading, and `loadPushed` reports it.
+    /// is over the size limit: stop reading, and loading reports it.
     #[wasm_bindgen(js_name = pushBytes)]
     pub fn push_bytes(&mut self, part: &[u8]) -> bool {
         self.incoming.push(part)
     }
 
-    /// Reads the document pushed in parts, as [`Chart::load_bytes`] reads one given whole.
-    /// With `only_if_changed`, a document byte for byte the same as the one on screen is not
-    /// read again and nothing is returned.
+    /// Reads a document given whole (pushed, as one part or many): when it is valid it
+    /// replaces the chart's data; when it is not, the last good data stays. Returns the JSON
+    /// text of `{ ok, errors, warnings }`; bytes that are not UTF-8 are reported. The bytes are
+    /// freed as soon as they are read: deriving a large document's series then reuses their
+    /// memory instead of growing the wasm memory past it.
+    #[wasm_bindgen(js_name = loadGiven)]
+    pub fn load_given(&mut self) -> String {
+        let bytes = match self.incoming.take() {
+            Ok(bytes) => bytes,
+            Err(total) => return size_report(total as f64).unwrap_or_default(),
+        };
+        let checked = data::load_bytes(&bytes);
+        drop(bytes);
+        self.take(checked, None)
+    }
+
+    /// Reads a fetched document pushed in parts, as [`Chart::load_given`] reads one given
+    /// whole, and remembers its fingerprint. With `only_if_changed`, a document byte for byte
+    /// the same as the one on screen is not read again and nothing is returned.
     #[wasm_bindgen(js_name = loadPushed)]
     pub fn load_pushed(&mut self, only_if_changed: bool) -> Option<String> {
         let bytes = match self.incoming.take() {

@@ -4,7 +4,7 @@
 // be drawn leaves the page's own fallback (the light DOM) in view and says why in charterror.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addChart, assertClean, events, inspect, setup, waitForEvent } from './harness.mjs';
+import { a11yState, addChart, assertClean, events, inspect, setup, waitForEvent } from './harness.mjs';
 import { lantern } from './fixtures.mjs';
 
 let env;
@@ -191,5 +191,32 @@ test('the module included twice, under two URLs: nothing is thrown and every cha
   await page.evaluate(() => import('/dist/operation-charts.js?v=3').then((m) => m.ready));
   await addChart(page, { id: 'later', view: 'summary', width: 300, data: lantern() });
   assert.equal((await inspect(page, 'static')).alert, null);
+  await assertClean(page, problems);
+});
+
+test('a document given as text reaches the core intact, a character at the end of an encoded part included', async () => {
+  const { page, problems } = await env.open('/test/blank.html');
+  // Text goes into the core as UTF-8 encoded a part at a time; a small text's first part is 4
+  // bytes longer than the text has UTF-16 units. A title of k × "é" (2 bytes, 1 unit) moves that
+  // part's end; k is chosen so that it falls inside the 4 bytes of a place's "🚔".
+  const place = 'Quai d’Orsay — Café 🚔 Øst';
+  const text = (k) => {
+    const doc = lantern();
+    doc.title = 'é'.repeat(k);
+    doc.events[4].place = place;
+    return JSON.stringify(doc);
+  };
+  const cut = (t) => {
+    const at = Buffer.byteLength(t.slice(0, t.indexOf('🚔')));
+    return at < t.length + 4 && t.length + 4 < at + 4;
+  };
+  const k = Array.from({ length: 1000 }, (_, i) => i).find((i) => cut(text(i)));
+  assert.ok(k !== undefined, 'some title length puts the first part\'s end inside the 🚔');
+  await addChart(page, { id: 'x', view: 'timeline', width: 640, data: text(k) });
+  assert.deepEqual(await events(page, 'x', 'charterror'), []);
+  const { table } = await a11yState(page, 'x');
+  const rows = table.rows.map((r) => r.join(' | '));
+  assert.ok(rows.some((r) => r.includes(place)), `the data table shows the place as given: ${rows.join('\n')}`);
+  assert.ok(rows.some((r) => r.includes('£3,400 in cash')), 'and the text after it');
   await assertClean(page, problems);
 });

@@ -16,7 +16,7 @@
 import { clearProblems, showProblems } from './alert.js';
 import { ChangedMarks } from './changed.js';
 import { changeText } from './changes.js';
-import { callCore, Chart, CoreCrash, coreError, coreFailedMessage, onEngineReset, oversizeReport } from './engine.js';
+import { callCore, Chart, coreError, coreFailedMessage, coreLoad, CoreCrash, onEngineReset } from './engine.js';
 import { ChangeFade } from './fade.js';
 import { Interaction } from './interaction.js';
 import { LegendButtons } from './legend.js';
@@ -26,8 +26,6 @@ import { announce, buildShadow } from './shadow.js';
 import { inlineJson, MIN_REFRESH_SECONDS, SourceFetcher } from './sources.js';
 import { DataTable } from './table.js';
 import { ancestorTheme, ancestorsOf, MEDIA, normaliseColour } from './theme.js';
-
-const UTF8 = new TextEncoder();
 
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
@@ -334,10 +332,7 @@ export class OperationChartElement extends HTMLElement {
 
   /** Hands a document (JSON text, or the bytes of a fetched one) to the core: its report's JSON. */
   _coreLoad(doc) {
-    const chart = this._chart;
-    // Text crosses as its UTF-8 bytes, the one way into the core: the browser's encoder
-    // writes them at native speed, where handing over a string copies it char by char.
-    return oversizeReport(doc) ?? callCore(() => chart.loadBytes(typeof doc === 'string' ? UTF8.encode(doc) : doc));
+    return coreLoad(this._chart, doc);
   }
 
   /**

@@ -81,6 +81,41 @@ export function oversizeReport(doc) {
   return bytes > MAX_DOCUMENT_BYTES ? sizeReport(bytes) ?? null : null;
 }
 
+const UTF8 = new TextEncoder();
+
+/** The most bytes of a text encoded at a time (the buffer a load of text reuses). */
+const TEXT_PART = 1 << 20;
+
+/**
+ * Has `chart` read JSON text: the browser's encoder writes its UTF-8 a part at a time into one
+ * reused buffer, and each part is pushed into the core, so the bytes are made once, in the
+ * core, with no whole copy of them in JavaScript. The text's size has been checked
+ * (oversizeReport). Returns the report's JSON.
+ */
+function loadText(chart, text) {
+  chart.beginBytes(text.length); // its UTF-8 size, when it is ASCII
+  const part = new Uint8Array(Math.min(TEXT_PART, text.length + 4)); // room for any one character
+  for (let rest = text; rest.length > 0;) {
+    const { read, written } = UTF8.encodeInto(rest, part);
+    if (!chart.pushBytes(part.subarray(0, written))) break; // over the limit: the report says so
+    rest = rest.slice(read);
+  }
+  return chart.loadGiven();
+}
+
+/**
+ * Has `chart` read a document, JSON text or UTF-8 bytes, and returns its report's JSON; a
+ * document over MAX_DOCUMENT_BYTES is refused before it is copied into the core.
+ */
+export function coreLoad(chart, doc) {
+  return oversizeReport(doc) ?? callCore(() => {
+    if (typeof doc === 'string') return loadText(chart, doc);
+    chart.beginBytes(doc.length);
+    chart.pushBytes(doc);
+    return chart.loadGiven();
+  });
+}
+
 /** What the core says of a document of `bytes` bytes when that is over the limit, or null. */
 export function sizeProblem(bytes) {
   const report = MAX_DOCUMENT_BYTES && bytes > MAX_DOCUMENT_BYTES ? sizeReport(bytes) : null;
