@@ -143,7 +143,7 @@ fn thousands_of_areas_draw_a_few_thousand_shapes() {
     let mut op = operation(20_000);
     for (i, e) in op.events.iter_mut().enumerate() {
         if let operation_charts::data::Event::Raid(r) = e {
-            r.area = Some(format!("Area {i}"));
+            r.area = Some(format!("Area {i}").into());
         }
     }
     let series = Series::from_operation(&op);

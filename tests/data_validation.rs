@@ -134,7 +134,7 @@ fn the_bundled_cayman_dataset_is_valid_and_matches_the_report() {
     let orchard = raids.iter().find(|e| e.place() == Some("Orchard Street, Norwich")).unwrap().id();
     assert!(op.events.iter().any(|e| matches!(e, Event::Arrest(_)) && e.raid_ref() == orchard));
     let derby = raids.iter().find(|e| e.place() == Some("Derby Street, Norwich")).unwrap().id();
-    assert!(op.events.iter().any(|e| matches!(e, Event::Seizure(s) if s.item == "Machete") && e.raid_ref() == derby));
+    assert!(op.events.iter().any(|e| matches!(e, Event::Seizure(s) if &*s.item == "Machete") && e.raid_ref() == derby));
 
     // Monday 16 to Thursday 19 April 2018.
     let mut dates: Vec<String> = op.events.iter().map(|e| e.time().date().to_string()).collect();

@@ -9,13 +9,13 @@ use crate::data::{Event, EventTime, Operation};
 #[derive(Debug, Clone, PartialEq)]
 pub struct RaidMark {
     /// The raid's `id`, if it has one.
-    pub id: Option<String>,
+    pub id: Option<Box<str>>,
     /// When it happened.
     pub time: EventTime,
     /// Position on the axis, in seconds on the reference clock.
     pub seconds: f64,
     /// Where it happened, if given.
-    pub place: Option<String>,
+    pub place: Option<Box<str>>,
     /// Its lane, an index into [`Timeline::lanes`]: its area (see [`Timeline::area`]).
     pub lane: usize,
     /// People arrested in events that name this raid.
@@ -91,7 +91,7 @@ impl Timeline {
                 (Event::Arrest(_), None) => unlinked_arrests = unlinked_arrests.saturating_add(e.people()),
                 (Event::Charge(_), Some(m)) => m.charged = m.charged.saturating_add(e.people()),
                 (Event::Charge(_), None) => unlinked_charged = unlinked_charged.saturating_add(e.people()),
-                (Event::Seizure(s), Some(m)) => m.seizures.push(s.item.clone()),
+                (Event::Seizure(s), Some(m)) => m.seizures.push(String::from(&*s.item)),
                 (Event::Seizure(_), None) => unlinked_seizures = unlinked_seizures.saturating_add(1),
                 (Event::Raid(_), _) => {}
             }

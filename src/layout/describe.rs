@@ -95,7 +95,7 @@ fn raid(series: &Series, datum: usize) -> Option<Words> {
     let tl = &series.timeline;
     let raid = tl.raids.get(datum)?;
     let area = tl.area(raid);
-    let mut lines = vec![raid.place.clone().unwrap_or_else(|| "Raid".to_owned()), raid.time.label()];
+    let mut lines = vec![raid.place.as_deref().unwrap_or("Raid").to_owned(), raid.time.label()];
     lines.push(format!("Area: {area}"));
     let same_time = sharing_time(tl, datum);
     if same_time > 1 {
@@ -107,9 +107,9 @@ fn raid(series: &Series, datum: usize) -> Option<Words> {
         lines.push(format!("Seized: {}", raid.seizures.join("; ")));
     }
     let values = object(json!({
-        "id": raid.id,
+        "id": raid.id.as_deref(),
         "time": raid.time.as_str(),
-        "place": raid.place,
+        "place": raid.place.as_deref(),
         "area": area,
         "arrests": raid.arrests,
         "charged": raid.charged,

@@ -149,7 +149,7 @@ fn timeline_rows(series: &Series) -> Table {
             let Some(r) = tl.raids.get(i) else { return Vec::new() };
             vec![
                 r.time.label(),
-                r.place.clone().unwrap_or_default(),
+                r.place.as_deref().unwrap_or_default().to_owned(),
                 tl.area(r).to_owned(),
                 count(r.arrests),
                 count(r.charged),

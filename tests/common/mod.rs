@@ -36,10 +36,10 @@ pub fn operation(events: usize) -> Operation {
     let mut out = Vec::with_capacity(events);
     for (i, t) in raid_times.iter().enumerate() {
         out.push(Event::Raid(Raid {
-            id: Some(format!("r{i}")),
+            id: Some(format!("r{i}").into()),
             time: time(*t),
-            place: Some(format!("{} Street, Town {}", i % 5000, i % 50)),
-            area: Some(format!("Area {}", rng.below(8))),
+            place: Some(format!("{} Street, Town {}", i % 5000, i % 50).into()),
+            area: Some(format!("Area {}", rng.below(8)).into()),
             note: None,
         }));
     }
@@ -49,7 +49,7 @@ pub fn operation(events: usize) -> Operation {
         out.push(Event::Arrest(Arrest {
             id: None,
             time: time(t),
-            raid: Some(format!("r{r}")),
+            raid: Some(format!("r{r}").into()),
             count: Some(1 + rng.below(3)),
             place: None,
             area: None,
@@ -62,7 +62,7 @@ pub fn operation(events: usize) -> Operation {
         out.push(Event::Charge(Charge {
             id: None,
             time: time(t),
-            raid: Some(format!("r{r}")),
+            raid: Some(format!("r{r}").into()),
             count: None,
             offence: None,
             place: None,
