@@ -26,6 +26,11 @@ test('the article renders all four charts under the strict CSP, with no accessib
     assert.equal(c.width, Math.round(c.css * 2), `${c.view} drawn at 2x`);
     assert.equal(c.alert, false, `${c.view} has no error`);
   }
+  // The engine is downloaded once, by the page's preload, as the page starts: the module's own
+  // fetch of it takes that response.
+  const engine = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/operation-charts-core_bg.wasm')).map((e) => e.initiatorType));
+  assert.deepEqual(engine, ['link'], 'one download of the engine, the preload\'s');
   const headers = await page.evaluate(async () => {
     const r = await fetch('/dist/operation-charts-core_bg.wasm');
     return { type: r.headers.get('content-type'), csp: r.headers.get('content-security-policy'), nosniff: r.headers.get('x-content-type-options') };
@@ -62,6 +67,9 @@ test('the embed posts its height in the Datawrapper and pym.js shapes', async ()
   const frame = page.frameLocator('#frame');
   const w = await frame.locator('operation-chart').evaluate((el) => el.shadowRoot.querySelector('canvas').width);
   assert.ok(w > 0, 'the chart rendered inside the iframe');
+  const engine = await frame.locator('operation-chart').evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/operation-charts-core_bg.wasm')).map((e) => e.initiatorType));
+  assert.deepEqual(engine, ['link'], 'the embed downloads the engine once, by its preload');
   await assertClean(page, problems);
 });
 
