@@ -4,7 +4,7 @@
 // view's two series differ by more than colour ("colour alone").
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addChart, assertClean, caymanText, setup } from './harness.mjs';
+import { addChart, assertClean, caymanText, findItem, setup } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -36,6 +36,24 @@ test('each view has its own description, saying what its shape shows', async () 
     assert.ok(texts[view].includes('17 raids over four days led to 33 arrests'), `${view} tells the story first`);
   }
   assert.equal(new Set(Object.values(texts)).size, 4, 'four views, four descriptions');
+  await assertClean(page, problems);
+});
+
+test('hovering an item adds its tooltip to the description and takes nothing of it away', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { dpr: 1 });
+  await addChart(page, { id: 't', view: 'timeline', width: 640, data: JSON.parse(await caymanText()) });
+  const before = await accessibleText(page, 't');
+  assert.ok(before.includes('17 raids over four days led to 33 arrests'), before);
+  const found = await findItem(page, 't', { match: 'arrested' });
+  assert.ok(found, 'a raid to hover');
+  await page.mouse.move(found.x, found.y);
+  const during = await accessibleText(page, 't');
+  const tip = found.item.label.replace(/\s+/g, ' ');
+  assert.ok(during.startsWith(before), `the chart's description is all still there while its tooltip shows: ${during}`);
+  assert.ok(during.endsWith(tip), `and the tooltip follows it: ${during}`);
+  const box = await page.evaluate(() => document.getElementById('t').getBoundingClientRect().toJSON());
+  await page.mouse.move(box.left + 5, box.bottom + 60);
+  assert.equal(await accessibleText(page, 't'), before, 'the tooltip closed, the description is as it was');
   await assertClean(page, problems);
 });
 

@@ -247,14 +247,14 @@ export class Interaction {
       tooltip.hidden = true;
       tooltip.textContent = '';
       tooltip.classList.remove('strip');
-      canvas.setAttribute('aria-describedby', 'hint');
+      canvas.setAttribute('aria-describedby', 'about hint');
       return;
     }
     tooltip.textContent = String(item.label ?? '');
     tooltip.hidden = false;
     // A mouse's tooltip can be hovered (WCAG 1.4.13); a finger's or a key's lets taps through.
     tooltip.classList.toggle('hoverable', this._mode === 'pointer');
-    canvas.setAttribute('aria-describedby', 'hint tooltip');
+    canvas.setAttribute('aria-describedby', 'about hint tooltip');
     placeTooltip(tooltip, chartBox, item, {
       width: drawn?.w,
       height: drawn?.h,
