@@ -137,7 +137,8 @@ test('mount(): data that is not JSON at all rejects with one whole-document prob
 
 test('inline JSON child written in the page is read (parser-made element, upgraded later)', async () => {
   const { page, problems } = await env.open('/test/static.html', { dpr: 2 });
-  await page.waitForFunction(() => document.getElementById('static').shadowRoot?.querySelector('canvas')?.width > 0);
+  // Drawn: the canvas is named after the data at its render (a fresh canvas is already 300 px wide).
+  await page.waitForFunction(() => /Lantern/.test(document.getElementById('static').shadowRoot?.querySelector('canvas')?.getAttribute('aria-label') ?? ''));
   const s = await inspect(page, 'static');
   assert.equal(s.width, Math.round(s.cssWidth * 2));
   assert.match(s.ariaLabel, /Lantern/);

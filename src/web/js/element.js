@@ -51,6 +51,9 @@ export class OperationChartElement extends HTMLElement {
       this._renderQueued = false;
       this._safely(() => this._renderNow());
     };
+    this._firstLoadDue = false;  // the data a connect brings is still to be read (see _connect)
+    this._firstFetchDue = false; // and its src still to be fetched
+    this._firstLoad = () => this._safely(() => this._loadFirst());
     this._cleanups = [];         // functions that undo every listener/observer (set once per connect)
     this._heightPx = null;
     this._dataVersion = 0;       // bumped by every good load (the table is rebuilt from it)
@@ -190,17 +193,35 @@ export class OperationChartElement extends HTMLElement {
       queueMicrotask(() => this._safely(() => this._engineRebuilt()));
     }));
 
-    // Data, in order: what we had before a reconnect or via the property, the inline JSON,
-    // then `src` (which, when both are present, updates the inline snapshot).
-    // (A large fetched document was not kept: the fetch below brings it again.)
-    const carried = this._pending ?? (this._lastGood === FETCHED ? null : this._lastGood);
-    this._pending = null;
-    if (carried != null) {
-      this._loadDocument(carried, 'carried');
-    } else {
-      this._loadInline();
+    // The data is read in the render queue's tasks, not here: every chart on a page can connect
+    // in one task (when the engine becomes ready, the element is defined and all of them
+    // upgrade), and reading all their data there made one long task.
+    this._firstLoadDue = true;
+    this._firstFetchDue = true;
+    requestRender(this._firstLoad);
+  }
+
+  /**
+   * Reads the data a connect brings, unless newer data came first (the `data` property set
+   * since), and fetches its `src`, unless a fetch has started since (`src` set after the
+   * element was added). In order: what we had before a reconnect or via the property, the inline JSON,
+   * then `src` (which, when both are present, updates the inline snapshot). (A large fetched
+   * document was not kept: the fetch brings it again.)
+   */
+  _loadFirst() {
+    if (!this._chart) return;
+    if (this._firstLoadDue) {
+      const carried = this._pending ?? (this._lastGood === FETCHED ? null : this._lastGood);
+      this._pending = null;
+      if (carried != null) {
+        this._loadDocument(carried, 'carried');
+      } else {
+        this._loadInline();
+      }
     }
-    if (this.src && this._dataValue === undefined) this._fetchSrc({ initial: !this._lastGood });
+    this._firstLoadDue = false;
+    if (this._firstFetchDue && this.src && this._dataValue === undefined) this._fetchSrc({ initial: !this._lastGood });
+    this._firstFetchDue = false;
     this._armRefresh();
   }
 
@@ -209,6 +230,9 @@ export class OperationChartElement extends HTMLElement {
       try { undo(); } catch { /* keep undoing the rest */ }
     }
     cancelRender(this._queuedRender);
+    cancelRender(this._firstLoad);
+    this._firstLoadDue = false;
+    this._firstFetchDue = false;
     this._renderQueued = false;
     this._sources.cancel();
     this._interaction.clear(false);
@@ -311,6 +335,7 @@ export class OperationChartElement extends HTMLElement {
   }
 
   async _fetchSrc({ initial }) {
+    this._firstFetchDue = false; // newer than what the connect would fetch
     const url = this.src;
     if (!url || !this._chart) return;
     // The body goes straight into the core as it arrives (see SourceFetcher.fetch).
@@ -341,6 +366,7 @@ export class OperationChartElement extends HTMLElement {
    * report's JSON, or nothing when the document is the one on screen.
    */
   _loadDocument(doc, origin, read = () => this._coreLoad(doc)) {
+    this._firstLoadDue = false; // newer than what the connect brought
     if (!this._chart) {
       if (coreError) {
         const report = { ok: false, errors: documentProblem(coreFailedMessage()), warnings: [] };

@@ -47,6 +47,15 @@ async function load() {
   }
 }
 
+/** Resolves in a new task (a message to ourselves: prompt, and not throttled as timers are). */
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(null);
+  });
+}
+
 let failure = null;
 try {
   await load();
@@ -54,6 +63,10 @@ try {
   failure = err instanceof Error ? err : new Error(String(err));
   console.error(`operation-charts: the chart engine (WebAssembly) could not be loaded: ${failure.message}`);
 }
+// When the engine's bytes were all there at once (preloaded, or from the HTTP cache), the task
+// that finished compiling it was long already: the element is defined, and every chart on the
+// page connects, in the next one.
+await nextTask();
 
 /** The views the core draws, as it names them (none when it could not be loaded). */
 export const VIEWS = Object.freeze(failure ? [] : JSON.parse(views()));
