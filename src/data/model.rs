@@ -102,8 +102,10 @@ pub struct Source {
     pub note: Option<String>,
 }
 
-/// One itemised event, tagged by its `type`. Its text fields are `Box<str>`, not `String`: a
-/// document holds up to a million events, and each field is then 4 bytes smaller in wasm32.
+// The events' text fields are `Box<str>`, not `String`: a document holds up to a million
+// events, and each field is then 4 bytes smaller in wasm32. (Doc comments here are the
+// published schema's descriptions, so this one is not.)
+/// One itemised event, tagged by its `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
