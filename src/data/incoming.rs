@@ -1,6 +1,7 @@
-//! A fetched document arriving in parts: the web glue pushes each part of the response body
-//! straight into the core as it arrives, so a large document exists once, here, and never as a
-//! whole in JavaScript too. Past the size limit the parts are dropped as they come.
+//! A document arriving in parts: the web glue pushes each part of a fetched response body
+//! straight into the core as it arrives, and a text it is given a part at a time as the browser
+//! encodes it, so a large document exists once, here, and never as a whole in JavaScript too.
+//! Past the size limit the parts are dropped as they come.
 
 use std::hash::BuildHasher;
 

@@ -204,9 +204,9 @@ export class OperationChartElement extends HTMLElement {
   /**
    * Reads the data a connect brings, unless newer data came first (the `data` property set
    * since), and fetches its `src`, unless a fetch has started since (`src` set after the
-   * element was added). In order: what we had before a reconnect or via the property, the inline JSON,
-   * then `src` (which, when both are present, updates the inline snapshot). (A large fetched
-   * document was not kept: the fetch brings it again.)
+   * element was added). In order: what we had before a reconnect or via the property, the
+   * inline JSON, then `src` (which, when both are present, updates the inline snapshot). (A
+   * large fetched document was not kept: the fetch brings it again.)
    */
   _loadFirst() {
     if (!this._chart) return;
