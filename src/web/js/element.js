@@ -210,7 +210,10 @@ export class OperationChartElement extends HTMLElement {
    */
   _loadFirst() {
     if (!this._chart) return;
+    const fetch = this._firstFetchDue;
+    this._firstFetchDue = false;
     if (this._firstLoadDue) {
+      this._firstLoadDue = false;
       const carried = this._pending ?? (this._lastGood === FETCHED ? null : this._lastGood);
       this._pending = null;
       if (carried != null) {
@@ -219,9 +222,7 @@ export class OperationChartElement extends HTMLElement {
         this._loadInline();
       }
     }
-    this._firstLoadDue = false;
-    if (this._firstFetchDue && this.src && this._dataValue === undefined) this._fetchSrc({ initial: !this._lastGood });
-    this._firstFetchDue = false;
+    if (fetch && this.src && this._dataValue === undefined) this._fetchSrc({ initial: !this._lastGood });
     this._armRefresh();
   }
 
@@ -231,8 +232,6 @@ export class OperationChartElement extends HTMLElement {
     }
     cancelRender(this._queuedRender);
     cancelRender(this._firstLoad);
-    this._firstLoadDue = false;
-    this._firstFetchDue = false;
     this._renderQueued = false;
     this._sources.cancel();
     this._interaction.clear(false);

@@ -6,6 +6,7 @@
 // the module already compiled (wasm-bindgen's reset-state function: no download, no compile).
 // Every chart hears of it through onEngineReset() and makes a new Chart in the new instance.
 
+import { nextTask } from './scheduler.js';
 import init, {
   __wbg_reset_state as resetState, Chart, isMoveKey, maxDocumentBytes, sizeReport, takePanic, validate, views,
 } from './operation-charts-core.js';
@@ -47,15 +48,6 @@ async function load() {
   }
 }
 
-/** Resolves in a new task (a message to ourselves: prompt, and not throttled as timers are). */
-function nextTask() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
-    channel.port2.postMessage(null);
-  });
-}
-
 let failure = null;
 try {
   await load();
@@ -79,7 +71,7 @@ export const MAX_DOCUMENT_BYTES = failure ? 0 : maxDocumentBytes();
  * an oversize document is refused before it is copied into the core. A text is measured in
  * UTF-8 without encoding it, and only when it could be too large.
  */
-export function oversizeReport(doc) {
+function oversizeReport(doc) {
   if (!MAX_DOCUMENT_BYTES) return null;
   if (typeof doc !== 'string') return doc.length > MAX_DOCUMENT_BYTES ? sizeReport(doc.length) ?? null : null;
   if (doc.length * 3 <= MAX_DOCUMENT_BYTES) return null; // at most 3 bytes per UTF-16 unit

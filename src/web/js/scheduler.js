@@ -10,7 +10,6 @@ const TASK_BUDGET_MS = 12;
 
 const queue = new Set();
 let frame = 0;
-let channel = null;
 
 function run() {
   frame = 0;
@@ -25,11 +24,19 @@ function run() {
 
 /** In the frame: post the renders' task, which runs once the frame is done. */
 function afterFrame() {
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = run;
-  }
-  channel.port2.postMessage(null);
+  nextTask().then(run);
+}
+
+/**
+ * Resolves in a task of its own, soon (for code that must not add to the task it runs in): a
+ * message to ourselves, since timers are throttled.
+ */
+export function nextTask() {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => { port1.close(); resolve(); };
+    port2.postMessage(null);
+  });
 }
 
 /** Runs `render` in a task after a coming animation frame (once, however often it is asked for). */
