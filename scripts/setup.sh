@@ -4,8 +4,8 @@
 #
 #   SETUP_SKIP_BROWSER=1  skip Chromium (building and serving do not need it; only the browser tests do)
 #
-# Needs the network for: the wasm target (rustup), the wasm-bindgen CLI (crates.io), npm packages
-# (npm registry) and Chromium (Debian's apt, as root).
+# Needs the network for: the wasm target and the widget's pinned nightly Rust (rustup), the
+# wasm-bindgen CLI (crates.io), npm packages (npm registry) and Chromium (Debian's apt, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +25,19 @@ if command -v rustup >/dev/null 2>&1; then
 else
   rustc --print target-list >/dev/null 2>&1 || true
   say "rustup not found; assuming the toolchain already has wasm32-unknown-unknown"
+fi
+
+# --- the widget's Rust: a pinned nightly with rust-src, to build std for size (scripts/build.sh)
+WASM_TOOLCHAIN="$(cat scripts/wasm-toolchain)"
+command -v rustup >/dev/null 2>&1 \
+  || die "rustup not found: the widget's core is built by Rust $WASM_TOOLCHAIN with rust-src, which rustup installs (https://rustup.rs, no root needed)"
+if rustup run "$WASM_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+   && rustup component list --installed --toolchain "$WASM_TOOLCHAIN" 2>/dev/null | grep -q '^rust-src'; then
+  say "Rust $WASM_TOOLCHAIN with rust-src: present"
+else
+  say "installing Rust $WASM_TOOLCHAIN with rust-src (about 700 MB on disk; needs the network, no root)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src \
+    || die "could not install Rust $WASM_TOOLCHAIN. Run: rustup toolchain install $WASM_TOOLCHAIN --profile minimal --component rust-src (needs the network, no root)"
 fi
 
 # --- wasm-bindgen CLI, exactly the version of the wasm-bindgen crate in Cargo.lock --------

@@ -9,11 +9,9 @@ mod chart;
 mod fault;
 mod js;
 mod measure;
-mod panic;
 #[cfg(feature = "playground")]
 mod playground;
 
 pub use chart::{is_move_key, max_document_bytes, size_report, validate, views, Chart};
-pub use panic::{start, take_panic};
 #[cfg(feature = "playground")]
 pub use playground::{import_csv, render_svg};

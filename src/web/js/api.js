@@ -22,7 +22,7 @@ export function validate(data) {
   } catch (err) {
     // The core stopped (CoreCrash): it has been rebuilt for the charts; this document is refused.
     console.error('operation-charts: validate() stopped the chart engine:', err);
-    return { ok: false, errors: documentProblem(`the chart engine stopped while checking this document (${errorMessage(err)})`), warnings: [] };
+    return { ok: false, errors: documentProblem(`the chart engine stopped while checking this document: ${errorMessage(err)}`), warnings: [] };
   }
 }
 

@@ -680,7 +680,7 @@ export class OperationChartElement extends HTMLElement {
     this._lastRender = null;
     this._interaction.clear(false);
     this._els.tools.hidden = true; // its legend and table belong to the data it can no longer show
-    console.error(`operation-chart: the chart engine stopped in this chart (${crash.message}); the other charts go on, and this one waits for new data.`, this);
+    console.error(`operation-chart: the chart engine stopped in this chart with ${crash.message}; the other charts go on, and this one waits for new data.`, this);
     this._fail('The chart failed and is switched off until its data changes.', `the chart engine stopped: ${crash.message}`);
   }
 

@@ -1,14 +1,15 @@
 // The shared WebAssembly engine: one instance for the page, loaded by top-level await, so
 // importing any module that needs it waits for it and validate() can be synchronous.
 //
-// A Rust panic aborts (the release profile), which traps that one instance in whatever state it
-// was in. callCore() catches the trap, takes the panic's message, and rebuilds the instance from
-// the module already compiled (wasm-bindgen's reset-state function: no download, no compile).
+// A Rust panic, or memory running out, traps that one instance in whatever state it was in (the
+// core is built to abort at once, without a message: scripts/build.sh). callCore() catches the
+// trap and rebuilds the instance from the module already compiled (wasm-bindgen's reset-state
+// function: no download, no compile).
 // Every chart hears of it through onEngineReset() and makes a new Chart in the new instance.
 
 import { nextTask } from './scheduler.js';
 import init, {
-  __wbg_reset_state as resetState, Chart, isMoveKey, maxDocumentBytes, sizeReport, takePanic, validate, views,
+  __wbg_reset_state as resetState, Chart, isMoveKey, maxDocumentBytes, sizeReport, validate, views,
 } from './operation-charts-core.js';
 
 export { Chart, isMoveKey };
@@ -159,7 +160,7 @@ export function onEngineReset(fn) {
 
 /**
  * Runs `fn`, a call into the core, and returns its answer. If the core traps, rebuilds the
- * engine, tells every chart, and throws a CoreCrash with the panic's message. Other exceptions
+ * engine, tells every chart, and throws a CoreCrash naming the trap. Other exceptions
  * pass through unchanged.
  */
 export function callCore(fn) {
@@ -167,10 +168,6 @@ export function callCore(fn) {
     return fn();
   } catch (err) {
     if (!(err instanceof WebAssembly.RuntimeError)) throw err;
-    let message = '';
-    try {
-      message = takePanic() ?? ''; // asked of the trapped instance, once
-    } catch { /* too broken to answer: the trap's own message will do */ }
     try {
       resetState();
     } catch (resetErr) {
@@ -179,7 +176,7 @@ export function callCore(fn) {
     for (const listener of [...resetListeners]) {
       try { listener(); } catch { /* one chart's trouble must not stop the others hearing */ }
     }
-    throw new CoreCrash(message || err.message);
+    throw new CoreCrash(`an internal error (${err.message})`);
   }
 }
 
