@@ -51,16 +51,17 @@ WASM_OPT_FLAGS=(-Oz --flatten --rereloop -Oz --converge --low-memory-unused
 
 # The widget's core is built by a pinned nightly Rust (scripts/wasm-toolchain; scripts/setup.sh
 # installs it with rust-src) that compiles the standard library along with the crate
-# (-Zbuild-std) at the crate's opt-level z, and aborts on a panic at once, without formatting a
-# message (-Cpanic=immediate-abort): a panic still traps the instance, which the glue rebuilds
-# (src/web/js/engine.js), but its message is gone. 12.3 KB gzip less than stable Rust's
-# prebuilt std with panic = "abort". std's optimize_for_size feature would take 6 KB more, but
-# its heapsort made chartready at the 500,000-event limit about 150 ms slower. The native CLI,
+# (-Zbuild-std) at the crate's opt-level z, with std's own choices for size (optimize_for_size),
+# and aborts on a panic at once, without formatting a message (-Cpanic=immediate-abort): a panic
+# still traps the instance, which the glue rebuilds (src/web/js/engine.js), but its message is
+# gone. 17.8 KB gzip less than stable Rust's prebuilt std with panic = "abort". With
+# optimize_for_size, std's unstable sort is a heapsort, slow on the hundreds of thousands of
+# items at the format's limit: large sorts use the stable sort (src/order.rs). The native CLI,
 # the tests and the playground stay on stable.
 WASM_TOOLCHAIN="$(cat scripts/wasm-toolchain)"
 rustup run "$WASM_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
   || die "Rust $WASM_TOOLCHAIN not found; run: bash scripts/setup.sh (or npm run setup)"
-WASM_STD=(-Zbuild-std=std,panic_abort)
+WASM_STD=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
 # widget OUT_DIR GLUE_DIR [cargo feature]: builds the core (with the feature, if given) and

@@ -6,8 +6,13 @@
 //! closure and element type is a copy of the standard library's sort in the wasm (1–5 KB each).
 
 /// Sorts `(key, index)` pairs by key (`f64::total_cmp`: NaN last), then by index.
+///
+/// The stable sort, though the index already breaks every tie: the widget's std is built with
+/// `optimize_for_size` (`scripts/build.sh`), where the unstable sort is a heapsort, slow over
+/// the hundreds of thousands of pairs at the format's limit, and the stable sort a small merge
+/// sort that is not.
 pub(crate) fn by_key(pairs: &mut [(f64, u32)]) {
-    pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
 }
 
 /// A position in a list as the `u32` index [`by_key`] sorts; documents hold at most

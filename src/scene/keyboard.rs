@@ -136,9 +136,13 @@ pub(crate) struct KeyOrder {
 impl KeyOrder {
     /// The orders for `targets`, in reading order.
     pub(crate) fn new(targets: &[Target]) -> Self {
-        let mut lanes: Vec<u32> = targets.iter().map(|t| t.lane).collect();
-        lanes.sort_unstable();
-        lanes.dedup();
+        // The few distinct lanes, in order, without sorting an entry per item.
+        let mut lanes: Vec<u32> = Vec::new();
+        for t in targets {
+            if let Err(at) = lanes.binary_search(&t.lane) {
+                lanes.insert(at, t.lane);
+            }
+        }
         let lane_of: Vec<u32> = targets.iter().map(|t| lanes.partition_point(|l| *l < t.lane) as u32).collect();
         let mut starts = vec![0u32; lanes.len() + 1];
         for l in &lane_of {

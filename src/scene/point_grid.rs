@@ -67,7 +67,8 @@ impl PointGrid {
         let (cols, rows) = (side(max.x - min.x), side(max.y - min.y));
         let mut grid = Self { origin: min, cell, longest, cols, rows, ..Self::default() };
         let mut keyed: Vec<(usize, Point, f64, u32)> = marks.into_iter().map(|(c, reach, item)| (grid.cell_of(c), c, reach, item)).collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.y.total_cmp(&b.1.y)).then(a.1.x.total_cmp(&b.1.x)).then(a.3.cmp(&b.3)));
+        // Stable, for speed in the widget's std (see `crate::order::by_key`); the item breaks every tie.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.y.total_cmp(&b.1.y)).then(a.1.x.total_cmp(&b.1.x)).then(a.3.cmp(&b.3)));
         let mut rows_per_cell = vec![0u32; cols * rows + 1];
         // The cell and the bits of y (and x) of the row (and site) being filled.
         let mut last_row: Option<(usize, u64)> = None;
