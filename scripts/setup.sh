@@ -12,25 +12,20 @@ cd "$(dirname "$0")/.."
 say() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }
 
-# --- Rust and the wasm target -------------------------------------------------------------
+# --- Rust: the wasm target, and the pinned nightly that builds the widget's core ------------
 command -v cargo >/dev/null 2>&1 || die "cargo not found. Install Rust with rustup (https://rustup.rs), no root needed; then re-run."
-if command -v rustup >/dev/null 2>&1; then
-  if rustup target list --installed 2>/dev/null | grep -qx 'wasm32-unknown-unknown'; then
-    say "wasm32-unknown-unknown target: present"
-  else
-    say "adding the wasm32-unknown-unknown target (needs the network, no root)"
-    rustup target add wasm32-unknown-unknown \
-      || die "could not add the wasm target. Run: rustup target add wasm32-unknown-unknown (needs the network, no root)"
-  fi
-else
-  rustc --print target-list >/dev/null 2>&1 || true
-  say "rustup not found; assuming the toolchain already has wasm32-unknown-unknown"
-fi
-
-# --- the widget's Rust: a pinned nightly with rust-src, to build std for size (scripts/build.sh)
 WASM_TOOLCHAIN="$(cat scripts/wasm-toolchain)"
 command -v rustup >/dev/null 2>&1 \
   || die "rustup not found: the widget's core is built by Rust $WASM_TOOLCHAIN with rust-src, which rustup installs (https://rustup.rs, no root needed)"
+# The stable toolchain's wasm target builds the playground's core (scripts/build.sh).
+if rustup target list --installed 2>/dev/null | grep -qx 'wasm32-unknown-unknown'; then
+  say "wasm32-unknown-unknown target: present"
+else
+  say "adding the wasm32-unknown-unknown target (needs the network, no root)"
+  rustup target add wasm32-unknown-unknown \
+    || die "could not add the wasm target. Run: rustup target add wasm32-unknown-unknown (needs the network, no root)"
+fi
+# The widget's core: a pinned nightly that compiles std along with it, for size (scripts/build.sh).
 if rustup run "$WASM_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
    && rustup component list --installed --toolchain "$WASM_TOOLCHAIN" 2>/dev/null | grep -q '^rust-src'; then
   say "Rust $WASM_TOOLCHAIN with rust-src: present"
