@@ -9,6 +9,7 @@
 // 'row' (a focused row of the data table shows its item).
 
 import { isMoveKey } from './engine.js';
+import { DESCRIBED_BY } from './shadow.js';
 import { placeTooltip } from './tooltip.js';
 
 function sameItem(a, b) {
@@ -247,14 +248,14 @@ export class Interaction {
       tooltip.hidden = true;
       tooltip.textContent = '';
       tooltip.classList.remove('strip');
-      canvas.setAttribute('aria-describedby', 'about hint');
+      canvas.setAttribute('aria-describedby', DESCRIBED_BY);
       return;
     }
     tooltip.textContent = String(item.label ?? '');
     tooltip.hidden = false;
     // A mouse's tooltip can be hovered (WCAG 1.4.13); a finger's or a key's lets taps through.
     tooltip.classList.toggle('hoverable', this._mode === 'pointer');
-    canvas.setAttribute('aria-describedby', 'about hint tooltip');
+    canvas.setAttribute('aria-describedby', `${DESCRIBED_BY} tooltip`);
     placeTooltip(tooltip, chartBox, item, {
       width: drawn?.w,
       height: drawn?.h,

@@ -10,6 +10,9 @@ const TASK_BUDGET_MS = 12;
 
 const queue = new Set();
 let frame = 0;
+/** The one channel nextTask() posts to (not one per call: the renders post every frame). */
+let channel = null;
+const waiting = [];
 
 function run() {
   frame = 0;
@@ -33,9 +36,12 @@ function afterFrame() {
  */
 export function nextTask() {
   return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => { port1.close(); resolve(); };
-    port2.postMessage(null);
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.(); // one message per waiter, in order
+    }
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
   });
 }
 

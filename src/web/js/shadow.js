@@ -12,6 +12,12 @@ function el(tag, props = {}, attrs = {}) {
 }
 
 /**
+ * What describes the canvas, by id: the chart's own words, then how to use it. A shown tooltip
+ * is added after them (interaction.js), never in their place.
+ */
+export const DESCRIBED_BY = 'about hint';
+
+/**
  * Attaches the shadow root to `host` and builds its nodes. Returns `{ ownSheet, els }`: the
  * element's own stylesheet (its height) and the nodes by name.
  */
@@ -34,7 +40,7 @@ export function buildShadow(host) {
   // chart and moves the focus among the points' own SVG elements; a canvas has no element per
   // item, so the focus stays on this one (one tab stop) and the live region says each item.
   const canvas = el('canvas', { className: 'plot', tabIndex: 0 }, {
-    role: 'application', 'aria-roledescription': 'interactive chart', 'aria-label': 'Chart loading', 'aria-describedby': 'about hint',
+    role: 'application', 'aria-roledescription': 'interactive chart', 'aria-label': 'Chart loading', 'aria-describedby': DESCRIBED_BY,
   });
   // The chart's words that are otherwise only pixels (subtitle, key, notes, credit line, what is
   // illustrative, how to read the marks): the first part of the canvas's description. Hidden,
