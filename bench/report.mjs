@@ -99,6 +99,13 @@ export function tables(r) {
     out.push(table(['', 'longest task running the widget', 'worst run\'s'], [['article', ms(a.longestWidget), ms(a.worstWidget)]]));
   }
 
+  if (r.lighthouse) {
+    const l = r.lighthouse;
+    out.push(`\n### The demo article in Lighthouse ${l.version ?? ''}, mobile (simulated slow 4G and a 4× slower CPU), median of ${l.runs.length}\n`);
+    out.push(table(['', 'total blocking time', 'worst run\'s', 'longest task', 'longest task running the widget', 'script time: the widget', 'all', 'largest contentful paint', 'interactive'],
+      [['article', ms(l.tbt), ms(l.worstTbt), ms(l.longestTask), ms(l.longestWidgetTask), ms(l.widgetScript), ms(l.allScript), ms(l.lcp), ms(l.interactive)]]));
+  }
+
   if (r.native) {
     const nv = r.native;
     out.push(`\n### Native CLI on the ${en(r.options.limitN)}-event file (${mb(nv.bytes)}), median of ${r.options.runs}\n`);
@@ -156,6 +163,7 @@ export function targets(r) {
     ...(r.limit ?? []).filter((x) => x.paintCalls).map((x) => x.paintCalls.total)];
   if (paints.length) add(`Canvas calls per paint ≤ a few thousand (read as ≤ ${en(FEW_THOUSAND)}), any N and view`, `at most ${count(Math.max(...paints))}`, Math.max(...paints) <= FEW_THOUSAND);
   if (r.article) add('Demo article: no main-thread task over 50 ms', `longest ${ms(r.article.worst)} (worst run)`, r.article.worst <= 50);
+  if (r.lighthouse) add('Demo article: Lighthouse mobile total blocking time < 200 ms', r.lighthouse.tbt == null ? 'no run finished' : `${ms(r.lighthouse.tbt)} (median), worst run ${ms(r.lighthouse.worstTbt)}`, r.lighthouse.tbt == null ? false : r.lighthouse.worstTbt < 200);
   if (r.native) {
     add('Native validate of the limit file < 0.5 s', ms(r.native.validate.ms), r.native.validate.status === 'ok' ? r.native.validate.ms < 500 : false);
     for (const [view, x] of Object.entries(r.native.render)) add(`Native render ${view} < 1 s`, ms(x.ms), x.status === 'ok' ? x.ms < 1000 : false);

@@ -9,6 +9,7 @@
 //            calls per paint and during hover                                 (bench/render.mjs)
 //   limit    500,000 events (~45 MB) fed by src: ready, memory, hover         (bench/limit.mjs)
 //   article  the demo article's longest main-thread task                      (bench/article.mjs)
+//   lighthouse  Lighthouse's mobile run of the demo article: total blocking time (bench/lighthouse.mjs)
 //   native   the CLI's validate and render on the 500,000-event file          (bench/native.mjs)
 //
 // Options (environment):
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { measureArticle } from './article.mjs';
 import { documentText } from './generate.mjs';
+import { measureLighthouse } from './lighthouse.mjs';
 import { measureLimit } from './limit.mjs';
 import { measureNative } from './native.mjs';
 import { measureCharts, requestedByWidget } from './render.mjs';
@@ -35,7 +37,7 @@ import { measureWeight } from './weight.mjs';
 // 60 Hz frame pacing, as a reader's browser has.
 import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 
-const SECTIONS = ['weight', 'render', 'hover', 'limit', 'article', 'native'];
+const SECTIONS = ['weight', 'render', 'hover', 'limit', 'article', 'lighthouse', 'native'];
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
 const QUICK = process.env.BENCH_QUICK === '1';
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null;
@@ -112,6 +114,11 @@ try {
   if (wanted('article')) {
     log('demo article');
     results.article = await measureArticle(browser, { runs: RUNS, log });
+  }
+  if (wanted('lighthouse')) {
+    log('demo article: Lighthouse, mobile');
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "npm run setup" (installs Debian's chromium)`);
+    results.lighthouse = await measureLighthouse({ chromium: CHROMIUM, args: CHROMIUM_ARGS, runs: RUNS, log });
   }
   if (wanted('native')) {
     log('native CLI');
