@@ -119,6 +119,8 @@ try {
     log('demo article: Lighthouse, mobile');
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "npm run setup" (installs Debian's chromium)`);
     results.lighthouse = await measureLighthouse({ chromium: CHROMIUM, args: CHROMIUM_ARGS, runs: RUNS, log });
+    // Run alone, the section launched no browser of its own to ask: the binary says.
+    results.chromium ??= /\d+(\.\d+)+/.exec(execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }))?.[0] ?? null;
   }
   if (wanted('native')) {
     log('native CLI');
