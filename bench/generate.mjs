@@ -9,11 +9,11 @@
 /**
  * A valid operation document with exactly `n` events: raids, arrests and charges about 1 : 1 : 0.5
  * (an arrest at every raid, a charge at every other), over four days in four areas. The same `n`
- * always gives the same document.
+ * and `seed` always give the same document; another seed puts the raids at other times.
  */
-export function operation(n) {
-  let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+export function operation(n, seed = 42) {
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   const start = Date.UTC(2018, 3, 16, 5, 0, 0);
   const areas = ['Norfolk', 'London', 'Suffolk', 'Essex'];
   const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -59,8 +59,8 @@ export function cumulative(op) {
  *   Chart.js: two datasets of {x, y} points (parsing: false wants exactly this);
  *   uPlot: the columns [xs, arrests, charged].
  */
-export function libraryInput(lib, n) {
-  const op = operation(n);
+export function libraryInput(lib, n, seed) {
+  const op = operation(n, seed);
   if (lib === 'operation-charts') return op;
   const s = cumulative(op);
   if (lib === 'Chart.js') {
@@ -70,8 +70,8 @@ export function libraryInput(lib, n) {
 }
 
 /** The document as JSON text, one event per line (the 500,000-event file fed by `src`). */
-export function documentText(n) {
-  const { events, ...rest } = operation(n);
+export function documentText(n, seed) {
+  const { events, ...rest } = operation(n, seed);
   const head = JSON.stringify(rest).slice(0, -1);
   return `${head},"events":[\n${events.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
 }

@@ -35,7 +35,7 @@ function ensureBinary(log) {
 }
 
 /** `limitFile`: the 500,000-event document on disk; `sizes`: the smaller N for SVG sizes. */
-export function measureNative({ limitFile, limitN, sizes, runs, log }) {
+export function measureNative({ limitFile, limitN, sizes, seed, runs, log }) {
   ensureBinary(log);
   const tmp = os.tmpdir();
   const svg = path.join(tmp, `operation-charts-bench-${process.pid}.svg`);
@@ -65,7 +65,7 @@ export function measureNative({ limitFile, limitN, sizes, runs, log }) {
   }
   for (const n of sizes) {
     const file = path.join(tmp, `operation-charts-bench-${process.pid}-${n}.json`);
-    writeFileSync(file, documentText(n));
+    writeFileSync(file, documentText(n, seed));
     for (const view of ['timeline', 'cumulative']) {
       if (existsSync(svg)) unlinkSync(svg);
       const r = runCli(renderArgs(file, view));

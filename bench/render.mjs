@@ -16,14 +16,14 @@ const SWEEP_TIMEOUT = 120000;
  * handing it the data (for operation-charts: the `data` property, i.e. JSON.stringify of the
  * object, parsing and validating in wasm, layout and paint).
  */
-function prepScript(lib, n) {
+function prepScript(lib, n, seed) {
   return `(() => {
   if (location.pathname !== '/bench/page.html') return;
   const t0 = performance.now();
   ${operation}
   ${cumulative}
   ${libraryInput}
-  window.__bench = { input: libraryInput(${JSON.stringify(lib)}, ${Number(n)}), prepStart: t0 };
+  window.__bench = { input: libraryInput(${JSON.stringify(lib)}, ${Number(n)}, ${Number.isSafeInteger(seed) ? seed : 'undefined'}), prepStart: t0 };
   window.__bench.prepMs = performance.now() - t0;
 })();`;
 }
@@ -41,8 +41,8 @@ export async function newPage(browser, { dpr = 2, width = 900, height = 700, ini
 }
 
 /** Opens the bench page drawing `lib` with `n` events in `view`; resolves when it is drawn. */
-async function openChart(browser, origin, { lib, n, view = 'cumulative', counters = false }) {
-  const initScripts = [{ content: prepScript(lib, n) }];
+async function openChart(browser, origin, { lib, n, seed, view = 'cumulative', counters = false }) {
+  const initScripts = [{ content: prepScript(lib, n, seed) }];
   if (counters) initScripts.push(canvasCounter);
   const { context, page, errors } = await newPage(browser, { initScripts });
   const requests = [];
@@ -86,7 +86,7 @@ const safely = async (fn, log) => {
  *   canvas: [{ lib, view, n, paint, hover, hoverMoves }]  (canvas method calls),
  *   loaded: URLs operation-charts' page requested (for the weight section).
  */
-export async function measureCharts(browser, origin, { sizes, runs, doRender, doHover, log }) {
+export async function measureCharts(browser, origin, { sizes, seed, runs, doRender, doHover, log }) {
   const render = new Map(); const hovers = new Map(); const canvas = []; let loaded = null;
   const key = (...k) => k.join('|');
   const push = (map, k, v) => { if (!map.has(k)) map.set(k, []); map.get(k).push(v); };
@@ -96,7 +96,7 @@ export async function measureCharts(browser, origin, { sizes, runs, doRender, do
     for (const n of sizes) {
       for (const lib of LIBRARIES) {
         await safely(async () => {
-          const opened = await openChart(browser, origin, { lib, n });
+          const opened = await openChart(browser, origin, { lib, n, seed });
           try {
             push(render, key(lib, n), opened.result.render);
             if (lib === 'operation-charts' && !loaded) loaded = opened.requests;
@@ -117,7 +117,7 @@ export async function measureCharts(browser, origin, { sizes, runs, doRender, do
       for (const n of sizes) {
         for (const view of VIEWS.filter((v) => v !== 'cumulative')) {
           await safely(async () => {
-            const opened = await openChart(browser, origin, { lib: 'operation-charts', n, view });
+            const opened = await openChart(browser, origin, { lib: 'operation-charts', n, seed, view });
             try {
               const h = await hover(opened);
               push(hovers, key('operation-charts', view, n), h);
@@ -135,7 +135,7 @@ export async function measureCharts(browser, origin, { sizes, runs, doRender, do
       ...VIEWS.filter((v) => v !== 'cumulative').map((view) => ({ lib: 'operation-charts', view }))];
     for (const { lib, view } of charts) {
       const row = await safely(async () => {
-        const opened = await openChart(browser, origin, { lib, n, view, counters: true });
+        const opened = await openChart(browser, origin, { lib, n, seed, view, counters: true });
         try {
           const paint = await takeCanvasCounts(opened.page);
           let hoverCalls = null;

@@ -16,6 +16,7 @@
 //   BENCH_RUNS=3                 runs per measurement (medians)
 //   BENCH_QUICK=1                skip N = 100,000, the limit run and the native run
 //   BENCH_ONLY=render,hover      only these sections (named sections run even with BENCH_QUICK)
+//   BENCH_SEED=42                the generated documents' seed: another puts the raids at other times
 //   CHROMIUM_PATH=/usr/bin/chromium
 //
 // Everything talks to 127.0.0.1 only; every page load, sweep and process has a timeout.
@@ -40,6 +41,7 @@ import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 const SECTIONS = ['weight', 'render', 'hover', 'limit', 'article', 'lighthouse', 'native'];
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
 const QUICK = process.env.BENCH_QUICK === '1';
+const SEED = Number.isSafeInteger(Number(process.env.BENCH_SEED || 42)) ? Number(process.env.BENCH_SEED || 42) : 42;
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null;
 for (const s of ONLY ?? []) if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
 const wanted = (s) => (ONLY ? ONLY.includes(s) : !(QUICK && (s === 'limit' || s === 'native')));
@@ -63,10 +65,10 @@ const results = {
   node: process.version,
   chromium: null,
   commit: { hash: git('rev-parse', '--short', 'HEAD'), dirty: Boolean(git('status', '--porcelain', '--untracked-files=no')) },
-  options: { runs: RUNS, quick: QUICK, only: ONLY, sections: SECTIONS.filter(wanted), sizes: SIZES, limitN: LIMIT_N },
+  options: { runs: RUNS, quick: QUICK, only: ONLY, sections: SECTIONS.filter(wanted), sizes: SIZES, limitN: LIMIT_N, seed: SEED },
 };
 
-log(`bench: sections ${results.options.sections.join(', ')}; N = ${SIZES.join(', ')}; ${RUNS} runs; commit ${results.commit.hash}${results.commit.dirty ? ' (dirty)' : ''}`);
+log(`bench: sections ${results.options.sections.join(', ')}; N = ${SIZES.join(', ')}; data seed ${SEED}; ${RUNS} runs; commit ${results.commit.hash}${results.commit.dirty ? ' (dirty)' : ''}`);
 for (const f of ['dist/operation-charts.js', 'dist/operation-charts-core_bg.wasm']) {
   if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run "npm run build" first (npm run bench does)`);
 }
@@ -75,7 +77,7 @@ const limitFile = path.join(os.tmpdir(), `operation-charts-bench-${process.pid}-
 let limitText = null;
 if (wanted('limit') || wanted('native')) {
   log(`generating the ${LIMIT_N.toLocaleString('en-GB')}-event document`);
-  limitText = Buffer.from(documentText(LIMIT_N));
+  limitText = Buffer.from(documentText(LIMIT_N, SEED));
   writeFileSync(limitFile, limitText);
   log(`  ${limitFile}: ${(limitText.length / 1e6).toFixed(1)} MB`);
 }
@@ -94,7 +96,7 @@ try {
   let requested = null;
   if (wanted('render') || wanted('hover')) {
     log('render and hover');
-    const charts = await measureCharts(browser, server.origin, { sizes: SIZES, runs: RUNS, doRender: wanted('render'), doHover: wanted('hover'), log });
+    const charts = await measureCharts(browser, server.origin, { sizes: SIZES, seed: SEED, runs: RUNS, doRender: wanted('render'), doHover: wanted('hover'), log });
     Object.assign(results, { render: charts.render, hover: charts.hover, canvas: charts.canvas });
     requested = charts.loaded;
   }
@@ -125,7 +127,7 @@ try {
   if (wanted('native')) {
     log('native CLI');
     try {
-      results.native = measureNative({ limitFile, limitN: LIMIT_N, sizes: SIZES, runs: RUNS, log });
+      results.native = measureNative({ limitFile, limitN: LIMIT_N, sizes: SIZES, seed: SEED, runs: RUNS, log });
     } catch (err) {
       log(`  ! ${err.message}`);
       results.nativeError = err.message;
@@ -142,7 +144,7 @@ results.targets = targets(results);
 results.seconds = Math.round((Date.now() - started) / 1000);
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 
-console.log(`\n## operation-charts bench, ${results.date.slice(0, 10)}, commit ${results.commit.hash}${results.commit.dirty ? ' (uncommitted changes)' : ''}`);
+console.log(`\n## operation-charts bench, ${results.date.slice(0, 10)}, commit ${results.commit.hash}${results.commit.dirty ? ' (uncommitted changes)' : ''}${SEED === 42 ? '' : `, data seed ${SEED}`}`);
 const { loadAverage } = results.machine;
 console.log(`${results.machine.cpus} × ${results.machine.cpu}, ${(results.machine.memoryBytes / 2 ** 30).toFixed(0)} GB, ${results.machine.os}; load average ${loadAverage.start.toFixed(1)} at the start, ${loadAverage.end.toFixed(1)} at the end; Chromium ${results.chromium ?? '–'}, headless; Node ${results.node}\n`);
 console.log(tables(results));
