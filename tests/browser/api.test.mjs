@@ -92,6 +92,30 @@ test('mount(): update, setView, toPNG, destroy', async () => {
   await assertClean(page, problems);
 });
 
+test('mount(): a hidden container settles without a drawing, and the chart draws once shown', async () => {
+  const { page, problems } = await env.open('/test/blank.html', { dpr: 2 });
+  const r = await page.evaluate(async (good) => {
+    const { mount } = await import('/dist/operation-charts.js');
+    const box = document.createElement('div');
+    box.style.cssText = 'width: 480px; display: none';
+    document.getElementById('stage').append(box);
+    const timeout = new Promise((res) => setTimeout(() => res(null), 2000));
+    const chart = await Promise.race([mount(box, good, { view: 'timeline' }), timeout]);
+    if (!chart) return { settled: false };
+    const canvas = chart.element.shadowRoot.querySelector('canvas');
+    const hiddenWidth = canvas.width;
+    const drawn = new Promise((res) => chart.element.addEventListener('chartready', (e) => res(e.detail.view), { once: true }));
+    box.style.display = 'block';
+    const view = await Promise.race([drawn, timeout]);
+    return { settled: true, hiddenWidth, view, shownWidth: canvas.width };
+  }, lantern());
+  assert.equal(r.settled, true, 'mount() settled while the container was hidden');
+  assert.equal(r.hiddenWidth, 300, 'nothing drawn yet (the canvas keeps its default width)');
+  assert.equal(r.view, 'timeline', 'chartready once shown');
+  assert.equal(r.shownWidth, 960, 'then drawn at 2x the 480 px container');
+  await assertClean(page, problems);
+});
+
 test('mount(): a container that is not in the document rejects at once instead of never settling', async () => {
   const { page, problems } = await env.open('/test/blank.html');
   const r = await page.evaluate(async (good) => {

@@ -89,9 +89,13 @@ export function mount(container, data, { view = 'summary', theme = 'auto' } = {}
     el.addEventListener('charterror', onError);
     container.append(el);
     el.data = data;
-    // A container with no width yet (display:none, collapsed) draws later: don't hang.
+    // A container with no size yet (display:none, collapsed) draws only once it has one: settle
+    // now rather than hang. A chart with a size draws (a first render may take a frame or two
+    // of the render queue), and chartready or charterror settles it.
     requestAnimationFrame(() => requestAnimationFrame(() => {
-      if (!settled && el.report?.ok) finish(true, handle);
+      if (settled || !el.report?.ok) return;
+      const box = el.getBoundingClientRect();
+      if (box.width < 1 || box.height < 1) finish(true, handle);
     }));
   });
 }

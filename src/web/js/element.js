@@ -21,7 +21,7 @@ import { ChangeFade } from './fade.js';
 import { Interaction } from './interaction.js';
 import { LegendButtons } from './legend.js';
 import { documentProblem, errorMessage, normaliseReport, toJsonText } from './report.js';
-import { cancelRender, requestRender } from './scheduler.js';
+import { cancelRender, overBudget, requestRender } from './scheduler.js';
 import { announce, buildShadow } from './shadow.js';
 import { inlineJson, MIN_REFRESH_SECONDS, SourceFetcher } from './sources.js';
 import { DataTable } from './table.js';
@@ -45,6 +45,7 @@ export class OperationChartElement extends HTMLElement {
     this._pending = null;        // a document set while disconnected
     this._dataValue = undefined; // what the `data` property returns
     this._rendered = false;      // has anything been painted yet
+    this._drawWaited = false;    // has the first render's drawing waited for a later task
     this._lastRender = null;     // { w, h, dpr, theme, view, font, forced, textScale }
     this._renderQueued = false;
     this._queuedRender = () => {
@@ -513,6 +514,17 @@ export class OperationChartElement extends HTMLElement {
       height = chartBox.getBoundingClientRect().height;
     }
     if (height < 1) return;
+    // A chart's first render is the longest work it does: the wasm's functions run for the
+    // first time (the browser compiles each on its first call) and every text is measured for
+    // the first time. When laying out and measuring have used up this task's budget, the
+    // drawing waits for the render queue's next task, so the two are not one long task. Once:
+    // the next task draws, however long its layout takes.
+    if (!this._rendered && !this._drawWaited && overBudget()) {
+      this._drawWaited = true;
+      this._renderQueued = true;
+      requestRender(this._queuedRender);
+      return;
+    }
 
     const reasons = this._reasons;
     this._reasons = new Set();

@@ -248,7 +248,9 @@ export interface ChartDataError extends Error {
   errors: Problem[];
 }
 
-/** Draws `data` in a new <operation-chart> inside `container`. Rejects with a ChartDataError
+/** Draws `data` in a new <operation-chart> inside `container`, and resolves once it is drawn (in a
+ *  container with no size yet, display:none or collapsed, once the data is read: it draws when
+ *  the container gets a size). Rejects with a ChartDataError
  *  when the data is invalid, and at once with an Error when `container` is not in the document
  *  (a detached element never draws). */
 export function mount(container: Element, data: OperationData | string | object, options?: MountOptions): Promise<ChartHandle>;

@@ -10,18 +10,21 @@ const TASK_BUDGET_MS = 12;
 
 const queue = new Set();
 let frame = 0;
+/** When the running renders' task started (0 outside it). */
+let taskStart = 0;
 /** The one channel nextTask() posts to (not one per call: the renders post every frame). */
 let channel = null;
 const waiting = [];
 
 function run() {
   frame = 0;
-  const start = performance.now();
+  taskStart = performance.now();
   for (const render of queue) {
     queue.delete(render);
     render(); // at least one per task, however long it takes
-    if (performance.now() - start > TASK_BUDGET_MS) break;
+    if (overBudget()) break;
   }
+  taskStart = 0;
   if (queue.size && !frame) frame = requestAnimationFrame(afterFrame); // a render may have asked already
 }
 
@@ -43,6 +46,14 @@ export function nextTask() {
     waiting.push(resolve);
     channel.port2.postMessage(null);
   });
+}
+
+/**
+ * Whether the renders' task running now has spent its budget: a render that can stop halfway
+ * asks, and if so asks to be run again (`requestRender`), which puts it in a later task.
+ */
+export function overBudget() {
+  return taskStart > 0 && performance.now() - taskStart > TASK_BUDGET_MS;
 }
 
 /** Runs `render` in a task after a coming animation frame (once, however often it is asked for). */
