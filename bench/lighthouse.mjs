@@ -28,7 +28,7 @@ export async function measureLighthouse({ chromium, args, runs, log }) {
   try {
     // Lighthouse now and then loses the trace of a run (NO_NAVSTART and the like): such a run is
     // kept in `runs` with its error and made again, up to `runs` extra times in all.
-    for (let run = 1, ok = 0; ok < runs && run <= 2 * runs; run += 1) {
+    for (let run = 1, finished = 0; finished < runs && run <= 2 * runs; run += 1) {
       const chrome = await launch({ chromePath: chromium, chromeFlags: ['--headless=new', ...args], logLevel: 'silent' });
       try {
         const { lhr } = await lighthouse(server.url, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
@@ -58,7 +58,7 @@ export async function measureLighthouse({ chromium, args, runs, log }) {
           log(`  lighthouse run ${run}: ${row.status}, made again`);
           continue;
         }
-        ok += 1;
+        finished += 1;
         log(`  lighthouse run ${run}: total blocking time ${row.tbt?.toFixed(0)} ms, longest task ${row.longestTask?.toFixed(0) ?? '–'} ms (the widget's ${row.longestWidgetTask?.toFixed(0) ?? '–'} ms), widget script ${row.widgetScript.toFixed(0)} of ${row.allScript.toFixed(0)} ms`);
       } finally {
         chrome.kill();

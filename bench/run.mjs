@@ -84,11 +84,13 @@ if (wanted('limit') || wanted('native')) {
 }
 
 const browserSections = ['weight', 'render', 'hover', 'limit', 'article'].some(wanted);
+if ((browserSections || wanted('lighthouse')) && !existsSync(CHROMIUM)) {
+  throw new Error(`${CHROMIUM} is missing: run "npm run setup" (installs Debian's chromium)`);
+}
 const server = await startBenchServer();
 let browser = null;
 try {
   if (browserSections) {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "npm run setup" (installs Debian's chromium)`);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     results.chromium = browser.version();
     log(`Chromium ${results.chromium}`);
@@ -120,7 +122,6 @@ try {
   }
   if (wanted('lighthouse')) {
     log('demo article: Lighthouse, mobile');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "npm run setup" (installs Debian's chromium)`);
     results.lighthouse = await measureLighthouse({ chromium: CHROMIUM, args: CHROMIUM_ARGS, runs: RUNS, log });
     // Run alone, the section launched no browser of its own to ask: the binary says.
     results.chromium ??= /\d+(\.\d+)+/.exec(execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }))?.[0] ?? null;
